@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Yardstick",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "yardstick", targets: ["yardstick"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // The cmark-gfm C library, from the Debian packages libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Plain values in the user's language: contracts, snapshots, notes, diagnostics.
+        .target(name: "Model"),
+        // Reads a content directory into Model values and reports every problem found.
+        .target(name: "Loading", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        // Pure analysis: no file system, no clock.
+        .target(name: "Analysis", dependencies: ["Model"]),
+        // Turns reports into pages: (path, bytes) pairs. Writes nothing.
+        .target(
+            name: "Rendering",
+            dependencies: [
+                "Model", "Analysis", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The build pipeline and the only code that touches the output directory.
+        .target(name: "Site", dependencies: ["Model", "Loading", "Analysis", "Rendering"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "yardstick",
+            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "LoadingTests", dependencies: ["Loading"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+    ]
+)
