@@ -1,0 +1,160 @@
+import Foundation
+import Model
+
+/// Reads a whole content directory into a `Portfolio`, reporting every problem at once.
+public enum ContentLoader {
+    /// The outcome of a load: the portfolio when there were no errors, and every diagnostic.
+    public struct Result: Sendable {
+        /// The portfolio; nil when any error was found.
+        public var portfolio: Portfolio?
+        /// Errors and warnings, sorted for display.
+        public var diagnostics: [Diagnostic]
+        /// Every input file read, by path relative to the content directory, with its bytes' SHA-256 later.
+        public var inputFiles: [String]
+    }
+
+    /// Loads `directory`; paths in diagnostics start with `directory` as given.
+    public static func load(directory: String) -> Result {
+        let log = DiagnosticLog()
+        let reader = DirectoryReader(root: directory)
+        var inputs: [String] = []
+        func display(_ relative: String) -> String { reader.display(relative) }
+
+        guard reader.isDirectory("") else {
+            log.error("no-content", "no content directory here; create one with 'yardstick init \(directory)' or pass --content DIR",
+                      at: SourceLocation(path: directory))
+            return Result(portfolio: nil, diagnostics: log.items, inputFiles: [])
+        }
+
+        var settings: SiteSettings?
+        if let bytes = reader.read("yardstick.yml") {
+            inputs.append("yardstick.yml")
+            settings = TextFile.decode(bytes, path: display("yardstick.yml"), log: log)
+                .flatMap { YAMLValue.parse($0, path: display("yardstick.yml"), log: log) }
+                .flatMap(SettingsLoader.load)
+        } else {
+            log.error("missing-file", "missing yardstick.yml: every content directory starts with the site settings (title, base_url, …)",
+                      at: SourceLocation(path: display("yardstick.yml")))
+        }
+
+        var events: [ContextEvent] = []
+        if let bytes = reader.read("events.yml") {
+            inputs.append("events.yml")
+            if let root = TextFile.decode(bytes, path: display("events.yml"), log: log).flatMap({ YAMLValue.parse($0, path: display("events.yml"), log: log) }) {
+                events = EventsLoader.load(root, portfolioWide: true)
+            }
+        }
+        var editions: [Edition] = []
+        if let bytes = reader.read("editions.yml") {
+            if let root = TextFile.decode(bytes, path: display("editions.yml"), log: log).flatMap({ YAMLValue.parse($0, path: display("editions.yml"), log: log) }) {
+                editions = EditionsLoader.load(root)
+            }
+        }
+        for name in reader.list("") where !["yardstick.yml", "events.yml", "editions.yml", "projects", "README.md"].contains(name) && !name.hasPrefix(".") {
+            log.warning("unknown-file", "'\(name)' is not part of a content directory and is ignored", at: SourceLocation(path: display(name)))
+        }
+
+        var projects: [Project] = []
+        let projectIDs = reader.list("projects")
+        if projectIDs.isEmpty {
+            log.error("no-projects", "no projects: add projects/<id>/contract.yml (see 'yardstick new project ID')",
+                      at: SourceLocation(path: display("projects")))
+        }
+        for id in projectIDs where !id.hasPrefix(".") {
+            guard reader.isDirectory("projects/\(id)") else { continue }
+            guard Identifier.isValid(id) else {
+                log.error("invalid-id", "project folder '\(id)' must use \(Identifier.rule())", at: SourceLocation(path: display("projects/\(id)")))
+                continue
+            }
+            if let project = loadProject(id: id, reader: reader, log: log, inputs: &inputs) { projects.append(project) }
+        }
+
+        let portfolio = settings.map { Portfolio(settings: $0, projects: projects, events: events, editions: editions) }
+        let diagnostics = log.items.sortedForDisplay()
+        return Result(portfolio: diagnostics.hasErrors ? nil : portfolio, diagnostics: diagnostics, inputFiles: inputs.sorted())
+    }
+
+    private static func loadProject(id: String, reader: DirectoryReader, log: DiagnosticLog, inputs: inout [String]) -> Project? {
+        let base = "projects/\(id)"
+        let errors = log.errorCount
+        let contractPath = base + "/contract.yml"
+        guard let bytes = reader.read(contractPath) else {
+            log.error("missing-file", "project '\(id)' has no contract.yml: agree the outcome contract first", at: SourceLocation(path: reader.display(contractPath)))
+            return nil
+        }
+        inputs.append(contractPath)
+        let loaded = TextFile.decode(bytes, path: reader.display(contractPath), log: log)
+            .flatMap { YAMLValue.parse($0, path: reader.display(contractPath), log: log) }
+            .flatMap(ContractLoader.load)
+        for name in reader.list(base) where !["contract.yml", "snapshots", "feedback", "decisions", "README.md"].contains(name) && !name.hasPrefix(".") {
+            log.warning("unknown-file", "'\(name)' is not part of a project folder and is ignored", at: SourceLocation(path: reader.display(base + "/" + name)))
+        }
+
+        var snapshots: [Snapshot] = []
+        let expectations = loaded.map { SnapshotLoader.Expectations(metrics: Set($0.contract.metrics.map(\.id)), segments: $0.segments) }
+        for name in reader.list(base + "/snapshots") where !name.hasPrefix(".") {
+            let relative = "\(base)/snapshots/\(name)"
+            let path = reader.display(relative)
+            guard let day = SnapshotLoader.exportDay(name, path: path, log: log), let bytes = reader.read(relative) else { continue }
+            inputs.append(relative)
+            guard let expectations else { continue }
+            if let snapshot = SnapshotLoader.load(bytes, exported: day, path: path, expecting: expectations, log: log) {
+                snapshots.append(snapshot)
+            }
+        }
+        var notes: [FeedbackNote] = []
+        for name in reader.list(base + "/feedback") where !name.hasPrefix(".") {
+            let relative = "\(base)/feedback/\(name)"
+            guard let bytes = reader.read(relative) else { continue }
+            inputs.append(relative)
+            if let note = NoteLoader.loadNote(bytes, fileName: name, path: reader.display(relative), log: log) { notes.append(note) }
+        }
+        var decisions: [Decision] = []
+        for name in reader.list(base + "/decisions") where !name.hasPrefix(".") {
+            let relative = "\(base)/decisions/\(name)"
+            guard let bytes = reader.read(relative) else { continue }
+            inputs.append(relative)
+            if let decision = NoteLoader.loadDecision(bytes, fileName: name, path: reader.display(relative), log: log) { decisions.append(decision) }
+        }
+        guard let (contract, _) = loaded, log.errorCount == errors else { return nil }
+        checkCoverage(contract, snapshots: snapshots, path: reader.display(contractPath), log: log)
+        guard log.errorCount == errors else { return nil }
+        return Project(id: id, contract: contract, snapshots: snapshots, notes: notes, decisions: decisions)
+    }
+
+    /// Every metric and segment the contract relies on must appear in some snapshot.
+    private static func checkCoverage(_ contract: OutcomeContract, snapshots: [Snapshot], path: String, log: DiagnosticLog) {
+        var metrics: Set<String> = []
+        var outcomeSegments: Set<String> = []
+        for snapshot in snapshots {
+            for row in snapshot.rows {
+                metrics.insert(row.metric)
+                if row.metric == contract.outcomeMetric { outcomeSegments.insert(row.segment) }
+            }
+        }
+        var needed: [(String, String)] = [(contract.outcomeMetric, "the outcome metric")]
+        if let adoption = contract.adoption {
+            needed.append((adoption.metric, "the adoption metric"))
+            if case .metric(let eligible) = adoption.eligible { needed.append((eligible, "the eligible-population metric")) }
+        }
+        if let volume = contract.value?.volume { needed.append((volume, "the volume metric")) }
+        for covariate in contract.attribution.covariates { needed.append((covariate, "a covariate")) }
+        let location = contract.metric(contract.outcomeMetric)?.location ?? SourceLocation(path: path)
+        for (metric, role) in needed where !metrics.contains(metric) {
+            let at = contract.metric(metric)?.location ?? location
+            log.error("missing-metric", "\(role) '\(metric)' has no rows in any snapshot", at: at)
+        }
+        let attribution = contract.attribution
+        let segments: [String] = switch attribution.method {
+        case .controlledComparison: attribution.treatment + attribution.control
+        case .stagedRollout: attribution.waves.map(\.segment)
+        case .regression, .beforeAfter: attribution.treatment.isEmpty ? ["all"] : attribution.treatment
+        }
+        if metrics.contains(contract.outcomeMetric) {
+            for segment in segments where !outcomeSegments.contains(segment) {
+                log.error("missing-segment", "the outcome metric '\(contract.outcomeMetric)' has no rows for segment '\(segment)' in any snapshot",
+                          at: location)
+            }
+        }
+    }
+}

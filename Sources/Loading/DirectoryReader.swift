@@ -1,0 +1,29 @@
+import Foundation
+
+/// Reads files below a content directory; the only file-system access of Loading.
+struct DirectoryReader {
+    /// The content directory as the user named it.
+    let root: String
+
+    /// The path shown in diagnostics: the root joined with a relative path.
+    func display(_ relative: String) -> String {
+        relative.isEmpty ? root : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+
+    /// Whether the relative path is a directory.
+    func isDirectory(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: display(relative), isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The entries of a directory, sorted; empty when it does not exist.
+    func list(_ relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: display(relative))) ?? []).sorted()
+    }
+
+    /// The bytes of a regular file; nil when it does not exist or is a directory.
+    func read(_ relative: String) -> [UInt8]? {
+        guard !isDirectory(relative), let data = FileManager.default.contents(atPath: display(relative)) else { return nil }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,150 @@
+import Model
+
+/// Reads a snapshot CSV and checks every row against the contract.
+enum SnapshotLoader {
+    static let columns = ["period", "metric", "segment", "value", "n"]
+
+    /// What a snapshot's rows are checked against.
+    struct Expectations {
+        /// Declared metric ids.
+        var metrics: Set<String>
+        /// Known segment names (`all` included).
+        var segments: Set<String>
+    }
+
+    /// The export day from a file name `<YYYY-MM-DD>.csv`, or nil (logged).
+    static func exportDay(_ fileName: String, path: String, log: DiagnosticLog) -> Day? {
+        guard fileName.hasSuffix(".csv"), let day = Day(fileName.dropLast(4)) else {
+            log.error("bad-file-name", "name a snapshot after the day it was exported, '<YYYY-MM-DD>.csv' with a real date",
+                      at: SourceLocation(path: path))
+            return nil
+        }
+        return day
+    }
+
+    /// The snapshot, or nil (logged) when any row is wrong: a half-read snapshot would give wrong numbers.
+    static func load(_ bytes: [UInt8], exported: Day, path: String, expecting: Expectations, log: DiagnosticLog) -> Snapshot? {
+        let errors = log.errorCount
+        var rows: [SnapshotRow] = []
+        var index: [Int] = []  // column positions of period, metric, segment, value, n (-1 = absent)
+        var seen: [RowKey: Int] = [:]
+        let sortedMetrics = expecting.metrics.sorted(), sortedSegments = expecting.segments.sorted()
+        func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(path: path, line: line, column: column) }
+
+        do {
+            try CSVReader.forEachRecord(in: bytes) { record in
+                if index.isEmpty {
+                    index = header(record, path: path, log: log)
+                    if index.isEmpty { throw StopReading() }
+                    return
+                }
+                let line = record.line
+                guard record.count == index.filter({ $0 >= 0 }).count else {
+                    log.error("ragged-row", "expected \(index.filter { $0 >= 0 }.count) fields as in the header, found \(record.count)", at: at(line, 1))
+                    return
+                }
+                if let bad = (0..<record.count).first(where: { record.string(at: $0) == nil }) {
+                    log.error("invalid-utf8", "this field is not valid UTF-8 text; export the file as UTF-8",
+                              at: at(record.line(of: bad), record.column(of: bad)))
+                    return
+                }
+                let (p, m, s, v, n) = (index[0], index[1], index[2], index[3], index[4])
+                guard let periodText = record.string(at: p), let period = Period(periodText) else {
+                    log.error("bad-date", "period '\(record.string(at: p) ?? "")' should be a month YYYY-MM or a day YYYY-MM-DD that exists",
+                              at: at(record.line(of: p), record.column(of: p)))
+                    return
+                }
+                let future = switch period {
+                case .month(let month): month.firstDay > exported
+                case .day(let day): day > exported
+                }
+                if future {
+                    log.error("period-out-of-range", "period \(period) is after the export day \(exported): a snapshot cannot report the future",
+                              at: at(record.line(of: p), record.column(of: p)))
+                }
+                let metric = record.string(at: m) ?? ""
+                if !expecting.metrics.contains(metric) {
+                    log.error("unknown-metric", "unknown metric '\(metric)': declare it under 'metrics' in contract.yml\(Suggestion.hint(for: metric, in: sortedMetrics))",
+                              at: at(record.line(of: m), record.column(of: m)))
+                }
+                let segment = record.isEmpty(at: s) ? "all" : record.string(at: s) ?? ""
+                if !expecting.segments.contains(segment) {
+                    log.error("unknown-segment", "unknown segment '\(segment)': name it in the contract's attribution or 'segments'\(Suggestion.hint(for: segment, in: sortedSegments))",
+                              at: at(record.line(of: s), record.column(of: s)))
+                }
+                guard let value = record.double(at: v), value.isFinite else {
+                    log.error("bad-number", "value '\(record.string(at: v) ?? "")' is not a finite number", at: at(record.line(of: v), record.column(of: v)))
+                    return
+                }
+                var weight: Double?
+                if n >= 0, !record.isEmpty(at: n) {
+                    guard let parsed = record.double(at: n), parsed.isFinite, parsed >= 0 else {
+                        log.error("bad-number", "n '\(record.string(at: n) ?? "")' should be a finite number ≥ 0 or empty", at: at(record.line(of: n), record.column(of: n)))
+                        return
+                    }
+                    weight = parsed
+                }
+                let key = RowKey(period: period, metric: metric, segment: segment)
+                if let first = seen[key] {
+                    log.error("duplicate-key", "duplicate row for \(period), \(metric), \(segment): line \(first) has it already; a correction belongs in a later snapshot",
+                              at: at(line, 1))
+                    return
+                }
+                seen[key] = line
+                rows.append(SnapshotRow(period: period, metric: metric, segment: segment, value: value, n: weight, line: line))
+            }
+        } catch let error as CSVSyntaxError {
+            log.error("csv-syntax", error.message, at: at(error.line, error.column))
+        } catch {
+            // StopReading: the header was wrong and has been reported.
+        }
+        if index.isEmpty, log.errorCount == errors {
+            log.error("empty-file", "the snapshot is empty; expected the header 'period,metric,segment,value' and rows", at: at(1, 1))
+        }
+        return log.errorCount == errors ? Snapshot(exported: exported, path: path, rows: rows) : nil
+    }
+
+    private struct StopReading: Error {}
+
+    private struct RowKey: Hashable {
+        var period: Period
+        var metric: String
+        var segment: String
+    }
+
+    /// The positions of the known columns, or empty (logged) when the header is wrong.
+    private static func header(_ record: CSVRecord, path: String, log: DiagnosticLog) -> [Int] {
+        var index = [Int](repeating: -1, count: columns.count)
+        var ok = true
+        for field in 0..<record.count {
+            let name = (record.string(at: field) ?? "").trimmingSpaces().lowercased()
+            let location = SourceLocation(path: path, line: record.line, column: record.column(of: field))
+            guard let position = columns.firstIndex(of: name) else {
+                log.error("unknown-column", "unknown column '\(name)'\(Suggestion.hint(for: name, in: columns)); the header is period,metric,segment,value[,n]",
+                          at: location)
+                ok = false
+                continue
+            }
+            if index[position] >= 0 {
+                log.error("duplicate-column", "column '\(name)' appears twice in the header", at: location)
+                ok = false
+            }
+            index[position] = field
+        }
+        for (position, name) in columns.enumerated().dropLast() where index[position] < 0 && ok {
+            log.error("missing-column", "the header lacks the column '\(name)'; it must be period,metric,segment,value[,n]",
+                      at: SourceLocation(path: path, line: record.line, column: 1))
+            ok = false
+        }
+        return ok ? index : []
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self)
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        while scalars.last == " " { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

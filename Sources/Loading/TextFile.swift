@@ -1,0 +1,35 @@
+import Model
+
+/// Decodes a content file's bytes as UTF-8 text, with or without a BOM, LF or CRLF.
+enum TextFile {
+    /// The text with the BOM removed and CRLF folded to LF; nil (logged) for invalid UTF-8.
+    static func decode(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> String? {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let (line, column) = firstInvalidPosition(body)
+            log.error("invalid-utf8", "the file is not valid UTF-8 text; save it as UTF-8", at: SourceLocation(path: path, line: line, column: column))
+            return nil
+        }
+        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    }
+
+    /// The line and byte column of the first byte that breaks UTF-8.
+    private static func firstInvalidPosition(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1, lineStart = bytes.startIndex, index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + length
+            guard length > 0, end <= bytes.endIndex,
+                  String(validating: bytes[index..<end], as: UTF8.self) != nil
+            else { return (line, index - lineStart + 1) }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return (line, index - lineStart + 1)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Model
+
+/// Every number and piece of wording the pages show is formatted here, in one place.
+public enum Format {
+    /// A number with sensible precision for its size: 8.41, 0.052, 1,240.
+    public static func number(_ value: Double, unit: String = "") -> String {
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : magnitude == 0 ? 0 : 3
+        return withUnit(grouped(value, decimals: decimals), unit)
+    }
+
+    /// A signed change: +0.90 min, −1.21 min (true minus sign).
+    public static func signed(_ value: Double, unit: String = "") -> String {
+        let text = number(abs(value), unit: unit)
+        return (value > 0 ? "+" : value < 0 ? "−" : "") + text
+    }
+
+    /// A percentage with a sign: −11.2 %.
+    public static func signedPercent(_ value: Double) -> String {
+        let rounded = (abs(value) * 10).rounded() / 10
+        let text = String(format: "%.1f", rounded)
+        return (value > 0 && rounded > 0 ? "+" : value < 0 && rounded > 0 ? "−" : "") + text + " %"
+    }
+
+    /// A share as a percentage: 72 %.
+    public static func percent(_ share: Double) -> String {
+        String(Int((share * 100).rounded())) + " %"
+    }
+
+    /// Money in the site's currency, compact: $41k, −$35k, $950.
+    public static func money(_ value: Double, currency: String) -> String {
+        let symbol = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency]
+        let magnitude = abs(value)
+        let body: String
+        if magnitude >= 1_000_000 {
+            body = String(format: "%.1fM", magnitude / 1_000_000)
+        } else if magnitude >= 10_000 {
+            body = String(format: "%.0fk", magnitude / 1000)
+        } else if magnitude >= 1000 {
+            body = String(format: "%.1fk", magnitude / 1000)
+        } else {
+            body = String(format: "%.0f", magnitude)
+        }
+        let sign = value < 0 && body.contains(where: { $0 != "0" && $0 != "." && $0.isNumber }) ? "−" : ""
+        return symbol.map { sign + $0 + body } ?? sign + body + " " + currency
+    }
+
+    /// A month in words: October 2026.
+    public static func month(_ month: Month) -> String {
+        monthNames[month.month - 1] + " " + String(month.year)
+    }
+
+    /// A short month: Oct 2026.
+    public static func shortMonth(_ month: Month) -> String {
+        String(monthNames[month.month - 1].prefix(3)) + " " + String(month.year)
+    }
+
+    /// A day in words: 3 October 2026.
+    public static func day(_ day: Day) -> String {
+        String(day.day) + " " + monthNames[day.month - 1] + " " + String(day.year)
+    }
+
+    /// A full-precision number for report.json and CSV downloads (shortest round-tripping text).
+    public static func exact(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    private static func withUnit(_ text: String, _ unit: String) -> String {
+        switch unit {
+        case "": return text
+        case "%": return text + " %"
+        default: return text + " " + unit
+        }
+    }
+
+    private static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        var integer = String(parts[0])
+        var groupedInteger = ""
+        while integer.count > 3 {
+            groupedInteger = "," + integer.suffix(3) + groupedInteger
+            integer = String(integer.dropLast(3))
+        }
+        groupedInteger = integer + groupedInteger
+        let result = parts.count > 1 ? groupedInteger + "." + parts[1] : groupedInteger
+        let isZero = !result.contains { $0 != "0" && $0 != "." && $0 != "," }
+        return (negative && !isZero ? "−" : "") + result
+    }
+}

@@ -1,0 +1,75 @@
+import Analysis
+import Model
+
+/// `report.json`: the monthly summary's figures, machine-readable, in the schema of SPEC §5.
+public enum ReportDocument {
+    /// The JSON of one project-month; `edition` is nil for a draft.
+    public static func json(_ analysis: MonthlyAnalysis, contract: OutcomeContract, edition: Int?) -> JSONValue {
+        let result = analysis.attribution
+        let unit = contract.outcome?.unit ?? ""
+        var effect: JSONValue = .null
+        if let estimate = result.effect, let baseline = result.baseline {
+            effect = .object([
+                ("method", .string(contract.attribution.method.rawValue)),
+                ("estimate", .number(estimate.estimate)), ("low", .number(estimate.low)), ("high", .number(estimate.high)),
+                ("unit", .string(unit)), ("percent", .number(baseline.mean == 0 ? nil : estimate.estimate / baseline.mean * 100)),
+                ("target", .number(result.targetEffect)), ("n", .number(Double(estimate.n))), ("lags", .number(Double(estimate.lags))),
+                ("post_months", .number(Double(estimate.postMonths))),
+                ("se", .number(estimate.standardError)), ("df", .number(estimate.degreesOfFreedom)), ("k", .number(Double(estimate.k))),
+            ])
+        }
+        var baselineJSON: JSONValue = .null
+        if let baseline = result.baseline {
+            baselineJSON = .object([
+                ("mean", .number(baseline.mean)), ("sd", .number(baseline.standardDeviation)),
+                ("months", .number(Double(baseline.months))), ("lcl", .number(baseline.lowerLimit)), ("ucl", .number(baseline.upperLimit)),
+                ("agreed", .number(contract.baseline.value)),
+            ])
+        }
+        var adoption: JSONValue = .null
+        if let figures = analysis.adoption {
+            let onAdopters: JSONValue = figures.effectOnAdopters.map {
+                .object([("estimate", .number($0.estimate)), ("low", .number($0.low)), ("high", .number($0.high))])
+            } ?? .null
+            adoption = .object([("rate", .number(figures.rate)), ("effect_on_adopters", onAdopters)])
+        }
+        let system: JSONValue = .object([
+            ("status", .string(analysis.system.state.rawValue)),
+            ("breaches", .array(analysis.system.breaches.map(JSONValue.string))),
+        ])
+        var money: JSONValue = .null
+        if let figures = analysis.money {
+            money = .object([
+                ("benefit", .number(figures.benefit)), ("benefit_low", .number(figures.benefitLow)),
+                ("benefit_high", .number(figures.benefitHigh)), ("run_cost", .number(figures.runCost)),
+                ("net", .number(figures.net)), ("cumulative_net", .number(figures.cumulativeNet)),
+                ("payback", .string(figures.payback?.description)), ("roi", .number(figures.roi)),
+            ])
+        }
+        let amended: JSONValue = analysis.amendment.map { amendment, targetEffect in
+            .object([("date", .string(amendment.date.description)), ("reason", .string(amendment.reason)),
+                     ("change", .string(amendment.target?.text)), ("by", .string(amendment.target?.by.description)),
+                     ("target", .number(targetEffect))])
+        } ?? .null
+        return .object([
+            ("project", .string(analysis.project)),
+            ("month", .string(analysis.month.description)),
+            ("edition", edition.map { .number(Double($0)) } ?? .null),
+            ("status", .string(result.status.rawValue)),
+            ("effect", effect),
+            ("baseline", baselineJSON),
+            ("adoption", adoption),
+            ("system", system),
+            ("money", money),
+            ("warnings", .array(analysis.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })),
+            ("recommendation", .object([("move", .string(analysis.recommendation.move.rawValue)), ("rule", .string(analysis.recommendation.rule))])),
+            ("target_amended", amended),
+            ("restatements", .array(analysis.corrections.map { correction in
+                .object([("period", .string(correction.period.description)), ("metric", .string(correction.metric)),
+                         ("segment", .string(correction.segment)), ("old", .number(correction.oldValue)),
+                         ("new", .number(correction.newValue)), ("old_snapshot", .string(correction.oldSnapshot)),
+                         ("new_snapshot", .string(correction.newSnapshot))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,68 @@
+import Analysis
+import Model
+
+/// The portfolio pages' view model: every project's standing in one month, for `portfolio.mustache`.
+public struct PortfolioView: Sendable {
+    struct ProjectRow: Sendable {
+        var title: String
+        var link: String
+        var method: String
+        var status: String
+        var statusClass: String
+        var statusIcon: String
+        var effect: String
+        var target: String
+        var adoption: String
+        var system: String
+        var systemClass: String
+        var net: String
+        var warnings: String
+        var sparkHTML: String
+    }
+    struct MonthLink: Sendable { var label: String; var link: String; var edition: String }
+    struct YearGroup: Sendable { var year: String; var months: [MonthLink] }
+
+    var page: PageFrame
+    var heading: String
+    var monthWords: String
+    var rows: [ProjectRow]
+    var years: [YearGroup]
+    var portfolioWarnings: [SummaryView.WarningItem]
+    var hasPortfolioWarnings: Bool
+
+    /// Builds the view of `month` from each project's analysis of it; `root` leads back to the site root.
+    static func make(month: Month, analyses: [(Project, MonthlyAnalysis?)], settings: SiteSettings, allMonths: [Month],
+                     editions: [Month: Int], root: String, heading: String, portfolioWarnings: [Warning]) -> PortfolioView {
+        let rows = analyses.map { project, analysis -> ProjectRow in
+            let contract = project.contract
+            let unit = contract.outcome?.unit ?? ""
+            guard let analysis else {
+                return ProjectRow(title: contract.title, link: "", method: contract.attribution.method.words,
+                                  status: "not launched", statusClass: "neutral", statusIcon: "…", effect: "—", target: contract.target.text,
+                                  adoption: "—", system: "—", systemClass: "neutral", net: "—", warnings: "", sparkHTML: "")
+            }
+            let (statusClass, icon) = SummaryView.statusStyle(analysis.attribution.status)
+            let effect = analysis.attribution.effect.map {
+                "\(Format.signed($0.estimate, unit: unit)) (\(Format.signed($0.low)) to \(Format.signed($0.high)))"
+            } ?? "—"
+            let net = analysis.money?.net.map { Format.money($0, currency: settings.currency) } ?? "unknown"
+            return ProjectRow(
+                title: contract.title, link: root + "\(month)/\(project.id)/index.html", method: contract.attribution.method.words,
+                status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon, effect: effect,
+                target: analysis.targetEffect.map { Format.signed($0, unit: unit) } ?? contract.target.text,
+                adoption: analysis.adoption?.rate.map(Format.percent) ?? "—", system: analysis.system.state.rawValue,
+                systemClass: analysis.system.state == .degraded ? "bad" : analysis.system.state == .healthy ? "good" : "neutral",
+                net: net, warnings: analysis.warnings.isEmpty ? "" : "⚠ \(analysis.warnings.count)",
+                sparkHTML: Sparkline.svg(analysis.outcomeSeries.suffix(24).map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
+        }
+        let grouped = Dictionary(grouping: allMonths, by: \.year).sorted { $0.key > $1.key }.map { year, months in
+            YearGroup(year: String(year), months: months.sorted().map {
+                MonthLink(label: Format.shortMonth($0), link: root + "\($0)/index.html", edition: editions[$0].map { "v\($0)" } ?? "draft")
+            })
+        }
+        return PortfolioView(page: PageFrame(settings: settings, root: root, title: heading), heading: heading,
+                             monthWords: Format.month(month), rows: rows, years: grouped,
+                             portfolioWarnings: portfolioWarnings.map { .init(code: $0.code, message: $0.message) },
+                             hasPortfolioWarnings: !portfolioWarnings.isEmpty)
+    }
+}

@@ -1,0 +1,16 @@
+/// What `yardstick build` is asked to do.
+public struct BuildOptions: Sendable {
+    /// The content directory.
+    public var content: String
+    /// The output directory.
+    public var output: String
+    /// The templates directory.
+    public var templates: String
+
+    /// Creates options; defaults are `content`, `site` and `templates`.
+    public init(content: String = "content", output: String = "site", templates: String = "templates") {
+        self.content = content
+        self.output = output
+        self.templates = templates
+    }
+}

@@ -1,0 +1,120 @@
+import Analysis
+import Foundation
+import Loading
+import Model
+import Rendering
+
+/// The build pipeline: load → analyse → render → write, each step named in the log.
+public enum SiteBuilder {
+    /// What a build or check produced.
+    public struct Outcome: Sendable {
+        /// Every diagnostic, errors first by file.
+        public var diagnostics: [Diagnostic]
+        /// Files written (0 for a check or a failed build).
+        public var fileCount: Int
+        /// Whether the build stopped on errors.
+        public var failed: Bool { diagnostics.hasErrors }
+    }
+
+    /// The day used for drafts: every input counts.
+    static let draftCutoff = Day(year: 9999, month: 12, day: 31)
+
+    /// Loads and analyses without writing: what `yardstick check` runs.
+    public static func check(content: String, log: (String) -> Void = { _ in }) -> Outcome {
+        log(BuildStep.loading.label)
+        let loaded = ContentLoader.load(directory: content)
+        guard let portfolio = loaded.portfolio else { return Outcome(diagnostics: loaded.diagnostics, fileCount: 0) }
+        log(BuildStep.analysing.label)
+        let reports = analyse(portfolio)
+        return Outcome(diagnostics: loaded.diagnostics + analysisDiagnostics(reports, content: content), fileCount: 0)
+    }
+
+    /// Builds the site; on any error nothing is written and the previous site stays as it was.
+    public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) -> Outcome {
+        log(BuildStep.loading.label)
+        let loaded = ContentLoader.load(directory: options.content)
+        let (templates, templateDiagnostics) = TemplateLoader.load(directory: options.templates)
+        var diagnostics = loaded.diagnostics + templateDiagnostics
+        guard let portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
+            return Outcome(diagnostics: diagnostics, fileCount: 0)
+        }
+        log(BuildStep.analysing.label)
+        let reports = analyse(portfolio)
+        diagnostics += analysisDiagnostics(reports, content: options.content)
+
+        log(BuildStep.rendering.label)
+        let files = render(portfolio, reports: reports, templates: templates)
+        log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
+        do {
+            try OutputWriter.write(files, to: options.output)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return Outcome(diagnostics: diagnostics, fileCount: 0)
+        }
+        return Outcome(diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    /// The last month to report: `as_of`, or the last month with outcome data that a later export covers.
+    static func reportingMonth(_ portfolio: Portfolio) -> Month? {
+        if let asOf = portfolio.settings.asOf { return asOf }
+        var latest: Month?
+        for project in portfolio.projects {
+            guard let lastExport = project.snapshots.last?.exported else { continue }
+            for snapshot in project.snapshots {
+                for row in snapshot.rows where row.metric == project.contract.outcomeMetric {
+                    let month = row.period.month
+                    if month.lastDay <= lastExport, month > (latest ?? month.adding(-1)) { latest = month }
+                }
+            }
+        }
+        return latest
+    }
+
+    /// Every project's analysis for every report month, in parallel.
+    static func analyse(_ portfolio: Portfolio) -> [SiteRenderer.ProjectReports] {
+        guard let asOf = reportingMonth(portfolio) else {
+            return portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: []) }
+        }
+        let settings = portfolio.settings
+        let jobs = portfolio.projects.flatMap { project in
+            ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
+                .reportMonths(asOf: asOf).map { (project, $0) }
+        }
+        let analyses = Parallel.map(jobs) { project, month in
+            ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
+                .analyse(month: month, cutoff: draftCutoff)
+        }
+        var byProject: [String: [MonthlyAnalysis]] = [:]
+        for analysis in analyses { byProject[analysis.project, default: []].append(analysis) }
+        return portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: byProject[$0.id] ?? []) }
+    }
+
+    /// Warnings of the latest month of each project, as check output (line 0: they concern the whole project).
+    static func analysisDiagnostics(_ reports: [SiteRenderer.ProjectReports], content: String) -> [Diagnostic] {
+        reports.flatMap { report -> [Diagnostic] in
+            guard let latest = report.months.last else { return [] }
+            let path = report.project.contract.location.path
+            return latest.warnings.map {
+                Diagnostic(path: path, severity: .warning, code: $0.code, message: "\(latest.month): \($0.message)")
+            }
+        }
+    }
+
+    /// The portfolio-level warnings of SPEC §4.7.
+    static func portfolioWarnings(_ portfolio: Portfolio) -> [Warning] {
+        let changed = portfolio.projects.contains { project in
+            project.decisions.contains { $0.decision == .adjust || $0.decision == .windDown }
+        }
+        return changed ? [] : [Warning(code: "never-stopped", message: "No project has ever been wound down or changed on the evidence: a program that never stops anything is not really tracking.")]
+    }
+
+    /// Every file of the site.
+    static func render(_ portfolio: Portfolio, reports: [SiteRenderer.ProjectReports], templates: TemplateSet) -> [RenderedFile] {
+        let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
+        let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
+        var files = Parallel.map(pairs) { project, analysis in renderer.projectMonth(analysis, project: project, edition: nil) }.flatMap { $0 }
+        let months = Array(Set(pairs.map(\.1.month))).sorted()
+        files += renderer.portfolioPages(reports, months: months, editions: [:], warnings: portfolioWarnings(portfolio))
+        return files.sorted { $0.path < $1.path }
+    }
+}
