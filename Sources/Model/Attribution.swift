@@ -8,7 +8,7 @@ public struct Attribution: Hashable, Sendable {
         case beforeAfter = "before-after"
 
         /// The method in plain words, e.g. "controlled comparison".
-        public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+        public var words: String { rawValue.split(separator: "-").joined(separator: " ") }
     }
 
     /// Whether month-of-year effects are modelled.

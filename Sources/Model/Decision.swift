@@ -5,7 +5,7 @@ public struct Decision: Hashable, Sendable {
         case expand, `continue`, adjust, windDown = "wind-down"
 
         /// The move in words, e.g. "wind down".
-        public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+        public var words: String { rawValue.split(separator: "-").joined(separator: " ") }
     }
 
     /// The slug from the file name.
