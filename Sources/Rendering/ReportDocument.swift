@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Model
 
 /// `report.json`: the monthly summary's figures, machine-readable, in the schema of SPEC §5.
@@ -67,9 +68,15 @@ public enum ReportDocument {
             ("restatements", .array(analysis.corrections.map { correction in
                 .object([("period", .string(correction.period.description)), ("metric", .string(correction.metric)),
                          ("segment", .string(correction.segment)), ("old", .number(correction.oldValue)),
-                         ("new", .number(correction.newValue)), ("old_snapshot", .string(correction.oldSnapshot)),
-                         ("new_snapshot", .string(correction.newSnapshot))])
+                         ("new", .number(correction.newValue)), ("old_snapshot", .string(snapshotName(correction.oldSnapshot))),
+                         ("new_snapshot", .string(snapshotName(correction.newSnapshot)))])
             })),
         ])
+    }
+
+    /// `snapshots/<day>.csv`: the part of a snapshot's path that does not depend on how the content directory was named.
+    static func snapshotName(_ path: String) -> String {
+        guard let range = path.range(of: "snapshots/", options: .backwards) else { return path }
+        return String(path[range.lowerBound...])
     }
 }
