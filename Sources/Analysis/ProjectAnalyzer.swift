@@ -90,7 +90,7 @@ public struct ProjectAnalyzer: Sendable {
             if let eligible, eligible > 0 { rates[m] = adopters / eligible }
         }
         let firstPost = AttributionInput.firstPostMonth(goLive: project.contract.launch)
-        let postRates = rates.filter { $0.key >= firstPost && $0.key <= month }.map(\.value)
+        let postRates = rates.filter { $0.key >= firstPost && $0.key <= month }.sorted { $0.key < $1.key }.map(\.value)
         let meanPost = postRates.isEmpty ? nil : postRates.reduce(0, +) / Double(postRates.count)
         var onAdopters: EffectEstimate?
         if let effect, let meanPost, meanPost > 0 { onAdopters = effect.scaled(by: 1 / meanPost) }
