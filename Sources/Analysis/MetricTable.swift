@@ -73,6 +73,11 @@ public struct MetricTable: Sendable {
         return result
     }
 
+    /// Every (metric, segment) with data, sorted.
+    public var columns: [(metric: String, segment: String)] {
+        values.keys.map { ($0.metric, $0.segment) }.sorted { ($0.metric, $0.segment) < ($1.metric, $1.segment) }
+    }
+
     /// The last month with any value of `metric` (any segment).
     public func lastMonth(of metric: String) -> Month? {
         values.filter { $0.key.metric == metric }.compactMap { $0.value.keys.max() }.max()

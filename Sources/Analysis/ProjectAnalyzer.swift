@@ -74,6 +74,15 @@ public struct ProjectAnalyzer: Sendable {
         return analysis
     }
 
+    /// Every metric's monthly values with the data in force on `cutoff`, as named columns for data tables.
+    public func dataTable(through month: Month, cutoff: Day) -> [(name: String, values: [Month: Double])] {
+        let rows = RowsInForce(snapshots: project.snapshots, cutoff: cutoff)
+        let table = MetricTable(rows: rows, metrics: project.contract.metrics, through: month)
+        let order = Dictionary(uniqueKeysWithValues: project.contract.metrics.enumerated().map { ($1.id, $0) })
+        return table.columns.sorted { (order[$0.metric] ?? .max, $0.segment) < (order[$1.metric] ?? .max, $1.segment) }
+            .map { (name: $0.segment == "all" ? $0.metric : "\($0.metric) · \($0.segment)", values: table.series($0.metric, segment: $0.segment)) }
+    }
+
     /// τ for a target, in the outcome's unit, signed as measured.
     public static func targetEffect(_ target: OutcomeContract.Target, baselineMean: Double) -> Double {
         target.relative ? target.change / 100 * baselineMean : target.change

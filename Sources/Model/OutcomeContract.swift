@@ -34,10 +34,11 @@ public struct OutcomeContract: Hashable, Sendable {
             self.by = by
         }
 
-        /// The target as the contract wrote it, e.g. `-15%` or `-1.2`.
+        /// The target as written in the contract, with a true minus sign: `−15 %` or `−1.2`.
         public var text: String {
-            let number = change == change.rounded() ? String(Int(change)) : String(change)
-            return (change > 0 ? "+" : "") + number + (relative ? "%" : "")
+            let magnitude = abs(change)
+            let number = magnitude == magnitude.rounded() ? String(Int(magnitude)) : String(magnitude)
+            return (change > 0 ? "+" : "−") + number + (relative ? " %" : "")
         }
     }
 

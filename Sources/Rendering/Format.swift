@@ -10,6 +10,11 @@ public enum Format {
         return withUnit(grouped(value, decimals: decimals), unit)
     }
 
+    /// A count or other whole quantity: 1,240; fractional values fall back to `number`.
+    public static func count(_ value: Double, unit: String = "") -> String {
+        value == value.rounded() ? withUnit(grouped(value, decimals: 0), unit) : number(value, unit: unit)
+    }
+
     /// A signed change: +0.90 min, −1.21 min (true minus sign).
     public static func signed(_ value: Double, unit: String = "") -> String {
         let text = number(abs(value), unit: unit)

@@ -49,7 +49,8 @@ public enum ReportDocument {
         }
         let amended: JSONValue = analysis.amendment.map { amendment, targetEffect in
             .object([("date", .string(amendment.date.description)), ("reason", .string(amendment.reason)),
-                     ("change", .string(amendment.target?.text)), ("by", .string(amendment.target?.by.description)),
+                     ("change", .number(amendment.target?.change)), ("relative", amendment.target.map { .bool($0.relative) } ?? .null),
+                     ("by", .string(amendment.target?.by.description)),
                      ("target", .number(targetEffect))])
         } ?? .null
         return .object([

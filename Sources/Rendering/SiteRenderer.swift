@@ -36,6 +36,61 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
+    /// A project's home page, its methodology page and the CSV behind each methodology chart.
+    public func projectPages(_ report: ProjectReports, dataTable: [(name: String, values: [Month: Double])], editions: [Month: Int]) -> [RenderedFile] {
+        let base = "projects/\(report.project.id)/"
+        var files = [RenderedFile(path: base + "index.html", text: templates.render(
+            ProjectHomeView.make(project: report.project, analyses: report.months, settings: settings, editions: editions), with: "project"))]
+        if let latest = report.months.last {
+            let (view, charts) = MethodologyView.make(latest, project: report.project, settings: settings, table: dataTable)
+            files.append(RenderedFile(path: base + "methodology/index.html", text: templates.render(view, with: "methodology")))
+            for chart in charts { files.append(RenderedFile(path: base + "methodology/\(chart.name).csv", text: chart.csv)) }
+        }
+        return files
+    }
+
+    /// Quarterly reviews for every finished or current quarter with a live project, and a yearly page per year.
+    public func reviewPages(_ reports: [ProjectReports], months: [Month]) -> [RenderedFile] {
+        let quarters = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
+        var files = quarters.map { quarter in
+            RenderedFile(path: "reviews/\(quarter)/index.html", text: templates.render(
+                ReviewView.make(quarter: quarter, reports: reports, settings: settings, root: "../../"), with: "review"))
+        }
+        for year in Array(Set(months.map(\.year))).sorted() {
+            let view = YearView.make(year: year, reports: reports, settings: settings,
+                                     quarters: quarters.filter { $0.months(fiscalYearStart: settings.fiscalYearStart).contains { $0.year == year } },
+                                     root: "../../")
+            files.append(RenderedFile(path: "years/\(year)/index.html", text: templates.render(view, with: "year")))
+        }
+        return files
+    }
+
+    /// `sitemap.xml` over the given HTML pages, rooted at `base_url`.
+    public func sitemap(pages: [String]) -> RenderedFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages.sorted() where page.hasSuffix(".html") {
+            xml += "  <url><loc>\(HTML.escape(settings.baseURL + page))</loc></url>\n"
+        }
+        return RenderedFile(path: "sitemap.xml", text: xml + "</urlset>\n")
+    }
+
+    /// `feed.xml`: an Atom feed with one entry per published edition, newest first.
+    public func feed(editions: [Edition], updated: Day) -> RenderedFile {
+        func stamp(_ day: Day) -> String { "\(day)T00:00:00Z" }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        xml += "  <title>\(HTML.escape(settings.title))</title>\n  <id>urn:yardstick:\(HTML.escape(settings.baseURL))</id>\n"
+        xml += "  <updated>\(stamp(editions.map(\.cutoff).max() ?? updated))</updated>\n  <author><name>\(HTML.escape(settings.organisation))</name></author>\n"
+        xml += "  <link href=\"\(HTML.escape(settings.baseURL))\"/>\n"
+        for edition in editions.sorted(by: { ($0.month, $0.version) > ($1.month, $1.version) }) {
+            xml += "  <entry>\n    <title>\(HTML.escape(Format.month(edition.month))), edition \(edition.version)</title>\n"
+            xml += "    <id>urn:yardstick:\(HTML.escape(settings.baseURL))\(edition.month)/v\(edition.version)</id>\n"
+            xml += "    <updated>\(stamp(edition.cutoff))</updated>\n"
+            xml += "    <link href=\"\(HTML.escape(settings.baseURL))\(edition.month)/v\(edition.version)/index.html\"/>\n"
+            xml += "    <summary>The \(HTML.escape(Format.month(edition.month))) report, edition \(edition.version > 1 ? "\(edition.version), restating earlier figures" : "1"), data as of \(edition.cutoff).</summary>\n  </entry>\n"
+        }
+        return RenderedFile(path: "feed.xml", text: xml + "</feed>\n")
+    }
+
     /// The portfolio pages: `index.html` at the latest month and `<month>/index.html` for every month.
     public func portfolioPages(_ reports: [ProjectReports], months: [Month], editions: [Month: Int], warnings: [Warning]) -> [RenderedFile] {
         var files: [RenderedFile] = []

@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates, parsed once, and the static assets they refer to.
 public struct TemplateSet: Sendable {
     /// The templates every build needs.
-    public static let required = ["portfolio", "summary", "header", "footer"]
+    public static let required = ["portfolio", "summary", "project", "methodology", "review", "year", "contract", "header", "footer"]
 
     let library: MustacheLibrary
     /// Asset files (CSS) by path relative to `assets/`.

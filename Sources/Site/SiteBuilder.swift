@@ -43,7 +43,7 @@ public enum SiteBuilder {
         diagnostics += analysisDiagnostics(reports, content: options.content)
 
         log(BuildStep.rendering.label)
-        let files = render(portfolio, reports: reports, templates: templates)
+        let files = render(portfolio, reports: reports, templates: templates, inputs: inputFingerprint(loaded.inputFiles, content: options.content))
         log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
         do {
             try OutputWriter.write(files, to: options.output)
@@ -108,13 +108,41 @@ public enum SiteBuilder {
         return changed ? [] : [Warning(code: "never-stopped", message: "No project has ever been wound down or changed on the evidence: a program that never stops anything is not really tracking.")]
     }
 
-    /// Every file of the site.
-    static func render(_ portfolio: Portfolio, reports: [SiteRenderer.ProjectReports], templates: TemplateSet) -> [RenderedFile] {
+    /// SHA-256 over the sorted list of (path, SHA-256 of bytes) of every input file: the manifest's `content`.
+    static func inputFingerprint(_ paths: [String], content: String) -> String {
+        var listing = ""
+        for path in paths.sorted() {
+            let bytes = FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? []
+            listing += SHA256.hex(bytes) + "  " + path + "\n"
+        }
+        return SHA256.hex(Array(listing.utf8))
+    }
+
+    /// Every file of the site, the manifest last.
+    static func render(_ portfolio: Portfolio, reports: [SiteRenderer.ProjectReports], templates: TemplateSet, inputs: String) -> [RenderedFile] {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
         var files = Parallel.map(pairs) { project, analysis in renderer.projectMonth(analysis, project: project, edition: nil) }.flatMap { $0 }
+        files += Parallel.map(reports) { report in
+            let analyzer = ProjectAnalyzer(project: report.project, portfolioEvents: portfolio.events, fiscalYearStart: portfolio.settings.fiscalYearStart)
+            let table = report.months.last.map { analyzer.dataTable(through: $0.month, cutoff: draftCutoff) } ?? []
+            return renderer.projectPages(report, dataTable: table, editions: [:])
+        }.flatMap { $0 }
         let months = Array(Set(pairs.map(\.1.month))).sorted()
         files += renderer.portfolioPages(reports, months: months, editions: [:], warnings: portfolioWarnings(portfolio))
-        return files.sorted { $0.path < $1.path }
+        files += renderer.reviewPages(reports, months: months)
+        files.append(renderer.feed(editions: portfolio.editions, updated: months.last?.lastDay ?? Day(year: 1970, month: 1, day: 1)))
+        files.append(renderer.sitemap(pages: files.map(\.path)))
+        files.sort { $0.path < $1.path }
+        files.append(manifest(files, inputs: inputs))
+        return files
+    }
+
+    /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file.
+    static func manifest(_ files: [RenderedFile], inputs: String) -> RenderedFile {
+        let hashes = Parallel.map(files) { SHA256.hex($0.bytes) }
+        let entries = zip(files, hashes).map { ($0.path, JSONValue.string($1)) }
+        let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
+        return RenderedFile(path: "manifest.json", text: json.serialized())
     }
 }

@@ -6,6 +6,7 @@ public struct PortfolioView: Sendable {
     struct ProjectRow: Sendable {
         var title: String
         var link: String
+        var projectLink: String
         var method: String
         var status: String
         var statusClass: String
@@ -20,7 +21,7 @@ public struct PortfolioView: Sendable {
         var sparkHTML: String
     }
     struct MonthLink: Sendable { var label: String; var link: String; var edition: String }
-    struct YearGroup: Sendable { var year: String; var months: [MonthLink] }
+    struct YearGroup: Sendable { var year: String; var yearLink: String; var months: [MonthLink]; var reviews: [MonthLink] }
 
     var page: PageFrame
     var heading: String
@@ -37,7 +38,7 @@ public struct PortfolioView: Sendable {
             let contract = project.contract
             let unit = contract.outcome?.unit ?? ""
             guard let analysis else {
-                return ProjectRow(title: contract.title, link: "", method: contract.attribution.method.words,
+                return ProjectRow(title: contract.title, link: root + "projects/\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
                                   status: "not launched", statusClass: "neutral", statusIcon: "…", effect: "—", target: contract.target.text,
                                   adoption: "—", system: "—", systemClass: "neutral", net: "—", warnings: "", sparkHTML: "")
             }
@@ -47,7 +48,7 @@ public struct PortfolioView: Sendable {
             } ?? "—"
             let net = analysis.money?.net.map { Format.money($0, currency: settings.currency) } ?? "unknown"
             return ProjectRow(
-                title: contract.title, link: root + "\(month)/\(project.id)/index.html", method: contract.attribution.method.words,
+                title: contract.title, link: root + "\(month)/\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
                 status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon, effect: effect,
                 target: analysis.targetEffect.map { Format.signed($0, unit: unit) } ?? contract.target.text,
                 adoption: analysis.adoption?.rate.map(Format.percent) ?? "—", system: analysis.system.state.rawValue,
@@ -56,8 +57,10 @@ public struct PortfolioView: Sendable {
                 sparkHTML: Sparkline.svg(analysis.outcomeSeries.suffix(24).map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
         }
         let grouped = Dictionary(grouping: allMonths, by: \.year).sorted { $0.key > $1.key }.map { year, months in
-            YearGroup(year: String(year), months: months.sorted().map {
+            YearGroup(year: String(year), yearLink: root + "years/\(year)/index.html", months: months.sorted().map {
                 MonthLink(label: Format.shortMonth($0), link: root + "\($0)/index.html", edition: editions[$0].map { "v\($0)" } ?? "draft")
+            }, reviews: Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted().map {
+                MonthLink(label: "\($0) review", link: root + "reviews/\($0)/index.html", edition: "")
             })
         }
         return PortfolioView(page: PageFrame(settings: settings, root: root, title: heading), heading: heading,

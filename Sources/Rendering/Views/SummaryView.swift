@@ -90,7 +90,7 @@ public struct SummaryView: Sendable {
         var adoptionSpark = ""
         if let adoption = analysis.adoption {
             if let rate = adoption.rate {
-                adoptionHeadline = Format.percent(rate) + (adoption.eligible.map { " of " + Format.number($0) } ?? "")
+                adoptionHeadline = Format.percent(rate) + (adoption.eligible.map { " of " + Format.count($0) } ?? "")
             } else {
                 adoptionHeadline = "no adoption data this month"
             }
