@@ -40,6 +40,12 @@ public struct MonthlyAnalysis: Sendable {
     public var events: [ContextEvent]
     /// Corrections in force for periods up to the report month.
     public var corrections: [Correction]
+    /// The published edition this analysis belongs to; nil for a draft.
+    public var edition: Int? = nil
+    /// What this edition changed from the one before it.
+    public var restatement: Restatement? = nil
+    /// The versions published before this one.
+    public var previousEditions: [Int] = []
 }
 
 /// Adoption in the report month (SPEC §4.3).

@@ -10,13 +10,17 @@ public struct Edition: Hashable, Sendable {
     public var generator: String
     /// SHA-256 of every input file the edition used, by path relative to the content directory.
     public var inputs: [String: String]
+    /// Where the edition is recorded in `editions.yml`.
+    public var location: SourceLocation
 
     /// Creates an edition.
-    public init(month: Month, version: Int, cutoff: Day, generator: String, inputs: [String: String]) {
+    public init(month: Month, version: Int, cutoff: Day, generator: String, inputs: [String: String],
+                location: SourceLocation = SourceLocation(path: "editions.yml")) {
         self.month = month
         self.version = version
         self.cutoff = cutoff
         self.generator = generator
         self.inputs = inputs
+        self.location = location
     }
 }

@@ -66,13 +66,33 @@ public enum ReportDocument {
             ("warnings", .array(analysis.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })),
             ("recommendation", .object([("move", .string(analysis.recommendation.move.rawValue)), ("rule", .string(analysis.recommendation.rule))])),
             ("target_amended", amended),
-            ("restatements", .array(analysis.corrections.map { correction in
+            ("restatement", restatement(analysis.restatement)),
+            ("corrections", .array(analysis.corrections.map { correction in
                 .object([("period", .string(correction.period.description)), ("metric", .string(correction.metric)),
                          ("segment", .string(correction.segment)), ("old", .number(correction.oldValue)),
                          ("new", .number(correction.newValue)), ("old_snapshot", .string(snapshotName(correction.oldSnapshot))),
                          ("new_snapshot", .string(snapshotName(correction.newSnapshot)))])
             })),
         ])
+    }
+
+    /// What this edition changed from the one before it; null for a draft or a first edition.
+    static func restatement(_ restatement: Restatement?) -> JSONValue {
+        guard let restatement else { return .null }
+        let changes: [JSONValue] = restatement.headline.map { change in
+            if let (old, new) = change.statuses {
+                return .object([("field", .string(change.field)), ("old", .string(old.rawValue)), ("new", .string(new.rawValue))])
+            }
+            return .object([("field", .string(change.field)), ("old", .number(change.numbers?.old)), ("new", .number(change.numbers?.new))])
+        }
+        let values: [JSONValue] = restatement.values.map { value in
+            .object([("period", .string(value.period.description)), ("metric", .string(value.metric)), ("segment", .string(value.segment)),
+                     ("old", .number(value.oldValue)), ("new", .number(value.newValue)),
+                     ("old_snapshot", .string(snapshotName(value.oldSnapshot))), ("new_snapshot", .string(snapshotName(value.newSnapshot)))])
+        }
+        return .object([("previous_edition", .number(Double(restatement.previousVersion))),
+                        ("previous_cutoff", .string(restatement.previousCutoff.description)),
+                        ("changes", .array(changes)), ("values", .array(values))])
     }
 
     /// `snapshots/<day>.csv`: the part of a snapshot's path that does not depend on how the content directory was named.

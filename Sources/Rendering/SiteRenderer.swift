@@ -26,14 +26,23 @@ public struct SiteRenderer: Sendable {
         self.settings = settings
     }
 
-    /// The monthly summary and report.json of one project-month.
-    public func projectMonth(_ analysis: MonthlyAnalysis, project: Project, edition: Int?) -> [RenderedFile] {
-        let base = "\(analysis.month)/\(project.id)/"
-        let view = SummaryView.make(analysis, project: project, settings: settings, edition: edition)
+    /// The monthly summary and report.json of one project-month, written under `directory` (`2026-10/` or `2026-10/v2/`).
+    public func projectMonth(_ analysis: MonthlyAnalysis, project: Project, directory: String) -> [RenderedFile] {
+        let base = directory + project.id + "/"
+        let root = String(repeating: "../", count: base.split(separator: "/").count)
+        let view = SummaryView.make(analysis, project: project, settings: settings, root: root)
         return [
             RenderedFile(path: base + "index.html", text: templates.render(view, with: "summary")),
-            RenderedFile(path: base + "report.json", text: ReportDocument.json(analysis, contract: project.contract, edition: edition).serialized()),
+            RenderedFile(path: base + "report.json", text: ReportDocument.json(analysis, contract: project.contract, edition: analysis.edition).serialized()),
         ]
+    }
+
+    /// The portfolio page of one published edition, `<month>/v<N>/index.html`, as it was published.
+    public func editionPortfolioPage(_ edition: Edition, analyses: [(Project, MonthlyAnalysis?)], allMonths: [Month], editions: [Month: Int]) -> RenderedFile {
+        let view = PortfolioView.make(month: edition.month, analyses: analyses, settings: settings, allMonths: allMonths, editions: editions,
+                                      root: "../../", heading: "\(settings.organisation) · AI results, \(Format.month(edition.month)) · edition \(edition.version)",
+                                      portfolioWarnings: [], projectDirectory: "\(edition.month)/v\(edition.version)/")
+        return RenderedFile(path: "\(edition.month)/v\(edition.version)/index.html", text: templates.render(view, with: "portfolio"))
     }
 
     /// A project's home page, its methodology page and the CSV behind each methodology chart.

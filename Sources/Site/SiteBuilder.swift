@@ -25,7 +25,9 @@ public enum SiteBuilder {
         let loaded = ContentLoader.load(directory: content)
         guard let portfolio = loaded.portfolio else { return Outcome(diagnostics: loaded.diagnostics, fileCount: 0) }
         log(BuildStep.analysing.label)
-        let reports = analyse(portfolio)
+        let integrity = EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content)
+        guard integrity.isEmpty else { return Outcome(diagnostics: loaded.diagnostics + integrity, fileCount: 0) }
+        let reports = analyse(portfolio).current
         return Outcome(diagnostics: loaded.diagnostics + analysisDiagnostics(reports, content: content), fileCount: 0)
     }
 
@@ -38,12 +40,14 @@ public enum SiteBuilder {
         guard let portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, fileCount: 0)
         }
+        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content)
+        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, fileCount: 0) }
         log(BuildStep.analysing.label)
-        let reports = analyse(portfolio)
-        diagnostics += analysisDiagnostics(reports, content: options.content)
+        let analyses = analyse(portfolio)
+        diagnostics += analysisDiagnostics(analyses.current, content: options.content)
 
         log(BuildStep.rendering.label)
-        let files = render(portfolio, reports: reports, templates: templates, inputs: inputFingerprint(loaded.inputFiles, content: options.content))
+        let files = render(portfolio, analyses: analyses, templates: templates, inputs: inputFingerprint(loaded.inputFiles, content: options.content))
         log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
         do {
             try OutputWriter.write(files, to: options.output)
@@ -70,23 +74,74 @@ public enum SiteBuilder {
         return latest
     }
 
-    /// Every project's analysis for every report month, in parallel.
-    static func analyse(_ portfolio: Portfolio) -> [SiteRenderer.ProjectReports] {
+    /// The analyses a build renders: each project-month as it currently reads (its latest edition, or the draft),
+    /// and every published edition as it was.
+    struct AnalysisSet: Sendable {
+        /// Per project, the current analysis of each report month.
+        var current: [SiteRenderer.ProjectReports]
+        /// Per edition, each project's analysis of that month.
+        var editions: [(edition: Edition, analyses: [(Project, MonthlyAnalysis)])]
+    }
+
+    /// Every project's analysis for every report month and every edition, in parallel.
+    static func analyse(_ portfolio: Portfolio) -> AnalysisSet {
         guard let asOf = reportingMonth(portfolio) else {
-            return portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: []) }
+            return AnalysisSet(current: portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: []) }, editions: [])
         }
         let settings = portfolio.settings
-        let jobs = portfolio.projects.flatMap { project in
-            ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
-                .reportMonths(asOf: asOf).map { (project, $0) }
+        let editionsByMonth = Dictionary(grouping: portfolio.editions, by: \.month)
+        struct Job: Sendable { var project: Project; var month: Month; var edition: Edition? }
+        var jobs: [Job] = []
+        for project in portfolio.projects {
+            let analyzer = ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
+            for month in analyzer.reportMonths(asOf: asOf) {
+                if let editions = editionsByMonth[month] {
+                    jobs += editions.map { Job(project: project, month: month, edition: $0) }
+                } else {
+                    jobs.append(Job(project: project, month: month, edition: nil))
+                }
+            }
         }
-        let analyses = Parallel.map(jobs) { project, month in
-            ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
-                .analyse(month: month, cutoff: draftCutoff)
+        let analyses = Parallel.map(jobs) { job in
+            var analysis = ProjectAnalyzer(project: job.project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
+                .analyse(month: job.month, cutoff: job.edition?.cutoff ?? draftCutoff)
+            analysis.edition = job.edition?.version
+            analysis.previousEditions = job.edition.map { edition in
+                (editionsByMonth[job.month] ?? []).map(\.version).filter { $0 < edition.version }
+            } ?? []
+            return analysis
         }
-        var byProject: [String: [MonthlyAnalysis]] = [:]
-        for analysis in analyses { byProject[analysis.project, default: []].append(analysis) }
-        return portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: byProject[$0.id] ?? []) }
+        // Restatements compare each edition with the one before it, project by project.
+        let byKey = Dictionary(analyses.map { ("\($0.project)|\($0.month)|\($0.edition ?? 0)", $0) }, uniquingKeysWith: { a, _ in a })
+        let projects = Dictionary(uniqueKeysWithValues: portfolio.projects.map { ($0.id, $0) })
+        let restated = Parallel.map(analyses) { analysis -> MonthlyAnalysis in
+            guard let version = analysis.edition, version > 1,
+                  let previous = byKey["\(analysis.project)|\(analysis.month)|\(version - 1)"], let project = projects[analysis.project]
+            else { return analysis }
+            var copy = analysis
+            copy.restatement = Restatement.between(project: project, old: previous, new: analysis, previousVersion: version - 1)
+            return copy
+        }
+        var current: [String: [Month: MonthlyAnalysis]] = [:]
+        var editionAnalyses: [String: [(Project, MonthlyAnalysis)]] = [:]
+        for analysis in restated {
+            if let existing = current[analysis.project]?[analysis.month], (existing.edition ?? 0) > (analysis.edition ?? 0) {
+                // keep the latest edition
+            } else {
+                current[analysis.project, default: [:]][analysis.month] = analysis
+            }
+            if let version = analysis.edition, let project = projects[analysis.project] {
+                editionAnalyses["\(analysis.month)|\(version)", default: []].append((project, analysis))
+            }
+        }
+        let editions = portfolio.editions.filter { $0.month <= asOf }.map { edition in
+            (edition: edition, analyses: (editionAnalyses["\(edition.month)|\(edition.version)"] ?? []).sorted { $0.0.id < $1.0.id })
+        }
+        return AnalysisSet(
+            current: portfolio.projects.map { project in
+                SiteRenderer.ProjectReports(project: project, months: (current[project.id] ?? [:]).values.sorted { $0.month < $1.month })
+            },
+            editions: editions)
     }
 
     /// Warnings of the latest month of each project, as check output (line 0: they concern the whole project).
@@ -119,17 +174,29 @@ public enum SiteBuilder {
     }
 
     /// Every file of the site, the manifest last.
-    static func render(_ portfolio: Portfolio, reports: [SiteRenderer.ProjectReports], templates: TemplateSet, inputs: String) -> [RenderedFile] {
+    static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, inputs: String) -> [RenderedFile] {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
+        let reports = analyses.current
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
-        var files = Parallel.map(pairs) { project, analysis in renderer.projectMonth(analysis, project: project, edition: nil) }.flatMap { $0 }
+        let frozen = analyses.editions.flatMap { edition in edition.analyses.map { ($0.0, $0.1, "\(edition.edition.month)/v\(edition.edition.version)/") } }
+        let latestEditions = Dictionary(portfolio.editions.map { ($0.month, $0.version) }, uniquingKeysWith: { max($0, $1) })
+        var files = Parallel.map(pairs) { project, analysis in
+            renderer.projectMonth(analysis, project: project, directory: "\(analysis.month)/")
+        }.flatMap { $0 }
+        files += Parallel.map(frozen) { project, analysis, directory in
+            renderer.projectMonth(analysis, project: project, directory: directory)
+        }.flatMap { $0 }
         files += Parallel.map(reports) { report in
             let analyzer = ProjectAnalyzer(project: report.project, portfolioEvents: portfolio.events, fiscalYearStart: portfolio.settings.fiscalYearStart)
-            let table = report.months.last.map { analyzer.dataTable(through: $0.month, cutoff: draftCutoff) } ?? []
-            return renderer.projectPages(report, dataTable: table, editions: [:])
+            let table = report.months.last.map { analyzer.dataTable(through: $0.month, cutoff: $0.cutoff) } ?? []
+            return renderer.projectPages(report, dataTable: table, editions: latestEditions)
         }.flatMap { $0 }
+        for edition in analyses.editions {
+            let view = edition.analyses.map { ($0.0, Optional($0.1)) }
+            files.append(renderer.editionPortfolioPage(edition.edition, analyses: view, allMonths: Array(Set(pairs.map(\.1.month))).sorted(), editions: latestEditions))
+        }
         let months = Array(Set(pairs.map(\.1.month))).sorted()
-        files += renderer.portfolioPages(reports, months: months, editions: [:], warnings: portfolioWarnings(portfolio))
+        files += renderer.portfolioPages(reports, months: months, editions: latestEditions, warnings: portfolioWarnings(portfolio))
         files += renderer.reviewPages(reports, months: months)
         files.append(renderer.feed(editions: portfolio.editions, updated: months.last?.lastDay ?? Day(year: 1970, month: 1, day: 1)))
         files.append(renderer.sitemap(pages: files.map(\.path)))

@@ -10,7 +10,7 @@ struct Yardstick: ParsableCommand {
         commandName: "yardstick",
         abstract: "Keeps AI investments honest: outcome contracts and metric snapshots in, a versioned static site out.",
         version: Generator.version,
-        subcommands: [Build.self, Check.self, Init.self]
+        subcommands: [Build.self, Check.self, Publish.self, Init.self]
     )
 }
 
@@ -82,5 +82,38 @@ struct Init: ParsableCommand {
             report([error.diagnostic], format: .text)
             throw ExitCode(1)
         }
+    }
+}
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a month's edition in content/editions.yml: its cut-off day and a fingerprint of every input it used.")
+
+    @Argument(help: "The month to publish, YYYY-MM.") var month: String
+    @Option(help: "The cut-off day, YYYY-MM-DD (default: today, UTC).") var date: String?
+    @Option(help: "The content directory.") var content = "content"
+
+    func run() throws {
+        guard let month = Month(month) else {
+            throw ValidationError("'\(self.month)' is not a month YYYY-MM")
+        }
+        let today = Self.today()
+        var cutoff = today
+        if let date {
+            guard let day = Day(date) else { throw ValidationError("'\(date)' is not a date YYYY-MM-DD that exists") }
+            cutoff = day
+        }
+        let outcome = Publisher.publish(month: month, cutoff: cutoff, today: today, content: content)
+        guard let edition = outcome.edition else {
+            report(outcome.diagnostics, format: .text)
+            throw ExitCode(1)
+        }
+        print("Published \(edition.month) v\(edition.version) with data as of \(edition.cutoff) (\(edition.inputs.count) input files) in \(content)/editions.yml")
+    }
+
+    /// Today's date in UTC: the only clock the tool reads, and only to bound a publish's cut-off.
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 }

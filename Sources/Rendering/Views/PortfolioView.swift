@@ -33,7 +33,9 @@ public struct PortfolioView: Sendable {
 
     /// Builds the view of `month` from each project's analysis of it; `root` leads back to the site root.
     static func make(month: Month, analyses: [(Project, MonthlyAnalysis?)], settings: SiteSettings, allMonths: [Month],
-                     editions: [Month: Int], root: String, heading: String, portfolioWarnings: [Warning]) -> PortfolioView {
+                     editions: [Month: Int], root: String, heading: String, portfolioWarnings: [Warning],
+                     projectDirectory: String? = nil) -> PortfolioView {
+        let directory = projectDirectory ?? "\(month)/"
         let rows = analyses.map { project, analysis -> ProjectRow in
             let contract = project.contract
             let unit = contract.outcome?.unit ?? ""
@@ -48,7 +50,7 @@ public struct PortfolioView: Sendable {
             } ?? "—"
             let net = analysis.money?.net.map { Format.money($0, currency: settings.currency) } ?? "unknown"
             return ProjectRow(
-                title: contract.title, link: root + "\(month)/\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
+                title: contract.title, link: root + directory + "\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
                 status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon, effect: effect,
                 target: analysis.targetEffect.map { Format.signed($0, unit: unit) } ?? contract.target.text,
                 adoption: analysis.adoption?.rate.map(Format.percent) ?? "—", system: analysis.system.state.rawValue,

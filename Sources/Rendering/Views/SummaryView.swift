@@ -10,6 +10,7 @@ public struct SummaryView: Sendable {
     struct Note: Sendable { var date: String; var source: String; var author: String; var sentiment: String; var bodyHTML: String }
     struct Line: Sendable { var text: String }
     struct WarningItem: Sendable { var code: String; var message: String }
+    struct Link: Sendable { var label: String; var link: String }
 
     var root: String
     var page: PageFrame
@@ -18,6 +19,11 @@ public struct SummaryView: Sendable {
     var owner: String
     var monthWords: String
     var edition: String
+    var restatement: [Line]
+    var hasRestatement: Bool
+    var restatedFrom: String
+    var previousEditions: [Link]
+    var cutoff: String
     var status: String
     var statusClass: String
     var statusIcon: String
@@ -48,13 +54,12 @@ public struct SummaryView: Sendable {
     var hasWarnings: Bool
 
     /// Builds the view of one analysed month.
-    static func make(_ analysis: MonthlyAnalysis, project: Project, settings: SiteSettings, edition: Int?) -> SummaryView {
+    static func make(_ analysis: MonthlyAnalysis, project: Project, settings: SiteSettings, root: String) -> SummaryView {
         let contract = project.contract
         let metric = contract.outcome
         let unit = metric?.unit ?? ""
         let result = analysis.attribution
         let currency = settings.currency
-        let root = "../../"
 
         let name = metric?.name ?? contract.outcomeMetric
         var headline: String
@@ -145,7 +150,12 @@ public struct SummaryView: Sendable {
         return SummaryView(
             root: root, page: PageFrame(settings: settings, root: root, title: "\(contract.title) — \(Format.month(analysis.month))"),
             projectTitle: contract.title, projectID: project.id, owner: contract.owner, monthWords: Format.month(analysis.month),
-            edition: edition.map { "v\($0)" } ?? "draft", status: result.status.words, statusClass: statusClass, statusIcon: statusIcon,
+            edition: analysis.edition.map { "v\($0)" } ?? "draft",
+            restatement: analysis.restatement.map { Self.restatementLines($0, contract: contract, currency: currency) } ?? [],
+            hasRestatement: !(analysis.restatement?.isEmpty ?? true),
+            restatedFrom: analysis.restatement.map { "v\($0.previousVersion) (data as of \(Format.day($0.previousCutoff)))" } ?? "",
+            previousEditions: analysis.previousEditions.map { Link(label: "v\($0)", link: root + "\(analysis.month)/v\($0)/\(project.id)/index.html") },
+            cutoff: analysis.edition == nil ? "draft: all data to date" : "data as of \(Format.day(analysis.cutoff))", status: result.status.words, statusClass: statusClass, statusIcon: statusIcon,
             headline: headline, targetLine: targetLine, amendedLine: amendedLine, methodCaveat: caveat,
             chartHTML: OutcomeChart.svg(analysis, contract: contract).markup,
             systemState: analysis.system.state.rawValue, systemClass: analysis.system.state == .degraded ? "bad" : analysis.system.state == .healthy ? "good" : "neutral",
@@ -154,6 +164,40 @@ public struct SummaryView: Sendable {
             working: working.map(Line.init), notYet: notYet.map(Line.init), nextMove: analysis.recommendation.move.words,
             rule: analysis.recommendation.rule, decision: decision, events: events,
             warnings: analysis.warnings.map { WarningItem(code: $0.code, message: $0.message) }, hasWarnings: !analysis.warnings.isEmpty)
+    }
+
+    /// "What changed" lines of a restatement: old → new for each headline figure, then the corrected values.
+    static func restatementLines(_ restatement: Restatement, contract: OutcomeContract, currency: String) -> [Line] {
+        let unit = contract.outcome?.unit ?? ""
+        var lines: [Line] = []
+        for change in restatement.headline {
+            if let (old, new) = change.statuses {
+                lines.append(Line(text: "Status: \(old.words) → \(new.words)"))
+                continue
+            }
+            guard let (old, new) = change.numbers else { continue }
+            let (name, format): (String, (Double) -> String) = switch change.field {
+            case "effect": ("Effect", { Format.signed($0, unit: unit) })
+            case "low": ("Range, low end", { Format.signed($0, unit: unit) })
+            case "high": ("Range, high end", { Format.signed($0, unit: unit) })
+            case "benefit": ("Benefit (month)", { Format.money($0, currency: currency) })
+            case "net": ("Net (month)", { Format.money($0, currency: currency) })
+            case "cumulative_net": ("Cumulative net", { Format.money($0, currency: currency) })
+            case "adoption": ("Adoption", { Format.percent($0) })
+            default: (change.field, { Format.number($0) })
+            }
+            let (before, after) = (old.map(format) ?? "none", new.map(format) ?? "none")
+            if before != after { lines.append(Line(text: "\(name): \(before) → \(after)")) }
+        }
+        if lines.isEmpty { lines.append(Line(text: "No headline figure changed at the precision shown; the data below did.")) }
+        let shown = 4
+        for value in restatement.values.prefix(shown) {
+            lines.append(Line(text: "Because \(ReportDocument.snapshotName(value.newSnapshot)) corrected \(value.metric) (\(value.segment)) for \(value.period): \(Format.exact(value.oldValue)) → \(Format.exact(value.newValue))"))
+        }
+        if restatement.values.count > shown {
+            lines.append(Line(text: "… and \(restatement.values.count - shown) more corrected values, listed on the methodology page and in report.json."))
+        }
+        return lines
     }
 
     /// The CSS class and icon of a status: colour says good or bad, and never alone.
