@@ -4,6 +4,6 @@ enum CSVByte {
     static let carriageReturn: UInt8 = 0x0D
     static let quote: UInt8 = 0x22
     static let comma: UInt8 = 0x2C
-    /// Every structural byte is at most this value, so anything above it is plain field content.
-    static let highestStructural: UInt8 = 0x2C
+    /// LF and CR as bits of a mask indexed by byte value, for bytes below 64.
+    static let lineEndings: UInt64 = 1 << 0x0A | 1 << 0x0D
 }

@@ -26,160 +26,188 @@ public enum CSVReader {
         _ body: (borrowing CSVRecord) throws -> Void
     ) throws {
         guard let raw = buffer.baseAddress, buffer.count > 0 else { return }
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        try scan(bytes, count: buffer.count, body)
+        try scan(raw.assumingMemoryBound(to: UInt8.self), count: buffer.count, body)
     }
 
     // MARK: - Scanning
 
-    /// The hot loop: one pass over the bytes, recording field ranges in a reused buffer.
+    /// The hot loop: finds field ends 64 bytes at a time and records field ranges in a reused list.
+    ///
+    /// Each block yields a bit mask of the bytes that may end or open a field (see `candidates`);
+    /// walking its set bits replaces a branch per byte, and per field, with a branch per block,
+    /// which matters because field lengths are what a branch predictor cannot guess. A quoted
+    /// field is scanned byte by byte and the next block starts after it.
     private static func scan(
         _ p: UnsafePointer<UInt8>,
         count n: Int,
         _ body: (borrowing CSVRecord) throws -> Void
     ) throws {
-        var capacity = 16
-        var fields = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity)
+        var fields = CSVFieldList()
         defer { fields.deallocate() }
 
         let bomLength = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
-        var i = bomLength
         var line = 1
+        var recordLine = 1
+        var recordStart = bomLength
+        var fieldStart = bomLength
 
-        while i < n {
-            // A line with nothing on it is skipped, but counted.
-            if p[i] == CSVByte.lineFeed {
-                line += 1
-                i += 1
-                continue
-            }
-            if p[i] == CSVByte.carriageReturn {
-                line += 1
-                i += 1
-                if i < n && p[i] == CSVByte.lineFeed { i += 1 }
-                continue
-            }
+        /// Hands the fields so far to `body` as a record and empties the list.
+        func emitRecord() throws {
+            try body(
+                CSVRecord(
+                    bytes: p, byteCount: n, fields: fields.base, count: fields.count, line: recordLine,
+                    start: recordStart))
+            fields.count = 0
+        }
 
-            let recordStart = i
-            let recordLine = line
-            var fieldCount = 0
+        /// Moves past the line ending at `offset` and starts the next record after it.
+        func endLine(at offset: Int) {
+            line &+= 1
+            let isCRLF = p[offset] == CSVByte.carriageReturn && offset &+ 1 < n && p[offset &+ 1] == CSVByte.lineFeed
+            fieldStart = offset &+ (isCRLF ? 2 : 1)
+            recordStart = fieldStart
+            recordLine = line
+        }
 
-            fieldLoop: while true {
-                if fieldCount == capacity {
-                    let grown = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
-                    grown.moveInitialize(from: fields, count: fieldCount)
-                    fields.deallocate()
-                    fields = grown
-                    capacity *= 2
-                }
-
-                if i < n && p[i] == CSVByte.quote {
-                    let openingQuote = i
-                    let openingLine = line
-                    i += 1
-                    let contentStart = i
-                    var hasEscapedQuotes = false
-                    while true {
-                        guard i < n else {
-                            throw error(
-                                "unterminated quoted field", at: openingQuote, line: openingLine, in: p,
-                                lineFloor: recordStart)
-                        }
-                        let byte = p[i]
-                        if byte == CSVByte.quote {
-                            if i + 1 < n && p[i + 1] == CSVByte.quote {
-                                hasEscapedQuotes = true
-                                i += 2
-                                continue
-                            }
-                            break
-                        }
-                        if byte == CSVByte.lineFeed {
-                            line += 1
-                        } else if byte == CSVByte.carriageReturn && !(i + 1 < n && p[i + 1] == CSVByte.lineFeed) {
-                            line += 1
-                        }
-                        i += 1
+        var i = bomLength
+        blocks: while i < n {
+            let blockStart = i
+            var mask = candidates(p, at: blockStart, count: n)
+            i = blockStart &+ 64
+            while mask != 0 {
+                let j = blockStart &+ mask.trailingZeroBitCount
+                mask &= mask &- 1
+                // The LF of a CRLF already consumed.
+                if j < fieldStart { continue }
+                let byte = p[j]
+                if byte == CSVByte.comma {
+                    fields.append(CSVField(start: fieldStart, end: j, isQuoted: false, hasEscapedQuotes: false))
+                    fieldStart = j &+ 1
+                } else if CSVByte.lineEndings &>> UInt64(byte) & 1 != 0 {
+                    // (A bit test rather than two comparisons, which the compiler turns into a jump table.)
+                    if fields.count > 0 || j > fieldStart {
+                        fields.append(CSVField(start: fieldStart, end: j, isQuoted: false, hasEscapedQuotes: false))
+                        try emitRecord()
                     }
-                    (fields + fieldCount).initialize(
-                        to: CSVField(start: contentStart, end: i, isQuoted: true, hasEscapedQuotes: hasEscapedQuotes))
-                    fieldCount += 1
-                    i += 1  // the closing quote
-                    guard i < n else { break fieldLoop }
-                    let next = p[i]
-                    if next == CSVByte.comma {
-                        i += 1
-                        continue fieldLoop
+                    endLine(at: j)
+                } else if byte == CSVByte.quote {
+                    guard j == fieldStart else {
+                        throw error("quote inside an unquoted field", at: j, line: line, in: p, lineFloor: recordStart)
                     }
-                    if next != CSVByte.lineFeed && next != CSVByte.carriageReturn {
+                    let field = try quotedField(p, openingAt: j, count: n, line: &line, lineFloor: recordStart)
+                    fields.append(field)
+                    let next = field.end &+ 1
+                    if next == n {
+                        try emitRecord()
+                        return
+                    }
+                    let after = p[next]
+                    if after == CSVByte.comma {
+                        fieldStart = next &+ 1
+                    } else if after == CSVByte.lineFeed || after == CSVByte.carriageReturn {
+                        try emitRecord()
+                        endLine(at: next)
+                    } else {
                         throw error(
-                            "unexpected character after closing quote", at: i, line: line, in: p,
+                            "unexpected character after closing quote", at: next, line: line, in: p,
                             lineFloor: recordStart)
                     }
-                } else {
-                    let contentStart = i
-                    while true {
-                        i = skipPlainContent(p, from: i, count: n)
-                        guard i < n else { break }
-                        let byte = p[i]
-                        if byte > CSVByte.highestStructural {
-                            i += 1
-                            continue
-                        }
-                        if byte == CSVByte.comma || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn {
-                            break
-                        }
-                        if byte == CSVByte.quote {
-                            throw error(
-                                "quote inside an unquoted field", at: i, line: line, in: p, lineFloor: recordStart)
-                        }
-                        i += 1
-                    }
-                    (fields + fieldCount).initialize(
-                        to: CSVField(start: contentStart, end: i, isQuoted: false, hasEscapedQuotes: false))
-                    fieldCount += 1
-                    guard i < n else { break fieldLoop }
-                    if p[i] == CSVByte.comma {
-                        i += 1
-                        continue fieldLoop
-                    }
+                    i = fieldStart
+                    continue blocks
                 }
-
-                // At a line ending: consume it and finish the record.
-                if p[i] == CSVByte.carriageReturn && i + 1 < n && p[i + 1] == CSVByte.lineFeed {
-                    i += 2
-                } else {
-                    i += 1
-                }
-                line += 1
-                break fieldLoop
+                // Anything else below 0x2D (space, punctuation, controls) is ordinary content.
             }
+        }
 
-            let record = CSVRecord(
-                bytes: p, fields: UnsafePointer(fields), count: fieldCount, line: recordLine, start: recordStart)
-            try body(record)
+        // The last record, when the input does not end with a line ending.
+        if fields.count > 0 || fieldStart < n {
+            fields.append(CSVField(start: fieldStart, end: n, isQuoted: false, hasEscapedQuotes: false))
+            try emitRecord()
         }
     }
 
-    /// Moves past bytes above `CSVByte.highestStructural`, eight at a time, while eight remain.
+    /// The quoted field whose opening quote is at `openingQuote`, up to its closing quote.
     ///
-    /// Returns the offset of the first byte at or below it (a comma, quote, CR, LF, or some other
-    /// control, space or punctuation byte for the caller to look at), or the point where fewer than
-    /// eight bytes are left. Fields in snapshots are short, so most end inside the first word
-    /// without a branch per byte.
+    /// Counts the line endings inside it into `line`.
     @inline(__always)
-    private static func skipPlainContent(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
-        var i = start
-        while i &+ 8 <= n {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            // The high bit of each byte below 0x2D that is itself below 0x80; exact up to the first such byte.
-            let low = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-            if low != 0 {
-                return i &+ low.trailingZeroBitCount &>> 3
+    private static func quotedField(
+        _ p: UnsafePointer<UInt8>,
+        openingAt openingQuote: Int,
+        count n: Int,
+        line: inout Int,
+        lineFloor: Int
+    ) throws -> CSVField {
+        let openingLine = line
+        var i = openingQuote &+ 1
+        var hasEscapedQuotes = false
+        while true {
+            guard i < n else {
+                throw error(
+                    "unterminated quoted field", at: openingQuote, line: openingLine, in: p, lineFloor: lineFloor)
             }
-            i &+= 8
+            let byte = p[i]
+            if byte == CSVByte.quote {
+                guard i &+ 1 < n && p[i &+ 1] == CSVByte.quote else { break }
+                hasEscapedQuotes = true
+                i &+= 2
+                continue
+            }
+            if byte == CSVByte.lineFeed {
+                line &+= 1
+            } else if byte == CSVByte.carriageReturn && !(i &+ 1 < n && p[i &+ 1] == CSVByte.lineFeed) {
+                line &+= 1
+            }
+            i &+= 1
         }
-        return i
+        return CSVField(start: openingQuote &+ 1, end: i, isQuoted: true, hasEscapedQuotes: hasEscapedQuotes)
+    }
+
+    /// A bit for each of the 64 bytes from `start` (bit k for byte `start + k`) that is below 0x2D.
+    ///
+    /// Every byte that ends or opens a field (comma 0x2C, quote 0x22, CR, LF) is below 0x2D, and
+    /// most content (letters, digits, `-`, `.`, UTF-8 above 0x7F) is not, so the set bits are the
+    /// few places worth looking at. Bytes past the end of the input count as content.
+    @inline(__always)
+    private static func candidates(_ p: UnsafePointer<UInt8>, at start: Int, count n: Int) -> UInt64 {
+        guard start &+ 64 <= n else {
+            var mask: UInt64 = 0
+            for k in 0..<8 {
+                mask |= lowBytes(loadWord(p, at: start &+ 8 &* k, count: n)) &<< UInt64(8 &* k)
+            }
+            return mask
+        }
+        let block = UnsafeRawPointer(p + start)
+        @inline(__always) func word(_ k: Int) -> UInt64 {
+            UInt64(littleEndian: block.loadUnaligned(fromByteOffset: 8 &* k, as: UInt64.self))
+        }
+        return lowBytes(word(0)) | lowBytes(word(1)) &<< 8 | lowBytes(word(2)) &<< 16 | lowBytes(word(3)) &<< 24
+            | lowBytes(word(4)) &<< 32 | lowBytes(word(5)) &<< 40 | lowBytes(word(6)) &<< 48 | lowBytes(word(7)) &<< 56
+    }
+
+    /// Eight flags, one per byte of `word` (first byte lowest), for the bytes below 0x2D.
+    @inline(__always)
+    private static func lowBytes(_ word: UInt64) -> UInt64 {
+        // Per byte, without carries between bytes: the high bit of (b & 0x7F) + 0x53 is set when
+        // b & 0x7F >= 0x2D; a byte with neither that nor its own high bit set is below 0x2D.
+        let sum = (word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353
+        let low = ~(sum | word) & 0x8080_8080_8080_8080
+        // Gathers the flags at bits 7, 15, ..., 63 into bits 0 ... 7.
+        return ((low &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+    }
+
+    /// Eight bytes from `offset` as a little-endian word, padded with content bytes past the end.
+    @inline(__always)
+    private static func loadWord(_ p: UnsafePointer<UInt8>, at offset: Int, count n: Int) -> UInt64 {
+        if offset &+ 8 <= n {
+            return UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self))
+        }
+        var word: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+        var k = 0
+        while offset &+ k < n && k < 8 {
+            word = word & ~(0xFF &<< UInt64(8 &* k)) | UInt64(p[offset &+ k]) &<< UInt64(8 &* k)
+            k &+= 1
+        }
+        return word
     }
 
     /// Builds the error for a problem at byte `offset`, on the known `line`.

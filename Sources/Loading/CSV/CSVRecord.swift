@@ -13,13 +13,23 @@ public struct CSVRecord {
 
     /// The whole input.
     let bytes: UnsafePointer<UInt8>
+    /// The length of the whole input.
+    let byteCount: Int
     /// The record's fields, `count` of them.
     let fields: UnsafePointer<CSVField>
     /// Offset of the record's first byte, which is always the start of a line.
     let start: Int
 
-    init(bytes: UnsafePointer<UInt8>, fields: UnsafePointer<CSVField>, count: Int, line: Int, start: Int) {
+    init(
+        bytes: UnsafePointer<UInt8>,
+        byteCount: Int,
+        fields: UnsafePointer<CSVField>,
+        count: Int,
+        line: Int,
+        start: Int
+    ) {
         self.bytes = bytes
+        self.byteCount = byteCount
         self.fields = fields
         self.count = count
         self.line = line
@@ -102,3 +112,7 @@ public struct CSVRecord {
         return fields[index]
     }
 }
+
+/// A record borrows the reader's buffers, so it must not cross into another task or thread.
+@available(*, unavailable)
+extension CSVRecord: Sendable {}
