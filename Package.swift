@@ -33,8 +33,10 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The atomic directory swap the site writer needs (renameat2 is not visible from Swift's Glibc).
+        .target(name: "CSupport"),
         // The build pipeline and the only code that touches the output directory.
-        .target(name: "Site", dependencies: ["Model", "Loading", "Analysis", "Rendering"]),
+        .target(name: "Site", dependencies: ["Model", "Loading", "Analysis", "Rendering", "CSupport"]),
         // The thin command-line front end.
         .executableTarget(
             name: "yardstick",

@@ -38,8 +38,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The portfolio page of one published edition, `<month>/v<N>/index.html`, as it was published.
-    public func editionPortfolioPage(_ edition: Edition, analyses: [(Project, MonthlyAnalysis?)], allMonths: [Month], editions: [Month: Int]) -> RenderedFile {
-        let view = PortfolioView.make(month: edition.month, analyses: analyses, settings: settings, allMonths: allMonths, editions: editions,
+    ///
+    /// It lists no other months: a frozen page must not change when later months are published.
+    public func editionPortfolioPage(_ edition: Edition, analyses: [(Project, MonthlyAnalysis?)]) -> RenderedFile {
+        let view = PortfolioView.make(month: edition.month, analyses: analyses, settings: settings, allMonths: [], editions: [:],
                                       root: "../../", heading: "\(settings.organisation) · AI results, \(Format.month(edition.month)) · edition \(edition.version)",
                                       portfolioWarnings: [], projectDirectory: "\(edition.month)/v\(edition.version)/")
         return RenderedFile(path: "\(edition.month)/v\(edition.version)/index.html", text: templates.render(view, with: "portfolio"))

@@ -25,28 +25,33 @@ enum EditionInputs {
         return result
     }
 
-    /// `edition-unreproducible` errors for every published edition whose inputs changed since it was published.
+    /// `edition-unreproducible` errors: one per input file that changed, vanished or appeared since an edition used it,
+    /// naming the earliest edition it breaks and how many more.
     static func integrity(_ editions: [Edition], inputFiles: [String], content: String) -> [Diagnostic] {
         guard !editions.isEmpty else { return [] }
         let current = fingerprints(inputFiles, content: content)
-        var diagnostics: [Diagnostic] = []
-        let path = content + "/editions.yml"
+        var broken: [String: (problem: String, editions: [Edition])] = [:]
+        func note(_ file: String, _ problem: String, _ edition: Edition) {
+            broken[file, default: (problem, [])].editions.append(edition)
+        }
         for edition in editions {
-            let location = SourceLocation(path: path, line: edition.location.line, column: edition.location.column)
-            let name = "the \(edition.month) edition v\(edition.version) (cut-off \(edition.cutoff))"
-            for (file, hash) in edition.inputs.sorted(by: { $0.key < $1.key }) {
+            for (file, hash) in edition.inputs {
                 if let now = current[file] {
-                    if now != hash {
-                        diagnostics.append(.error("edition-unreproducible", "\(name) can no longer be reproduced: \(file) has changed since it was published. Restore it with 'git checkout -- \(content)/\(file)'; a deliberate correction is a new snapshot, never an edit of an old one", at: location))
-                    }
+                    if now != hash { note(file, "has changed since it was published. Restore it with 'git checkout -- \(content)/\(file)'; a deliberate correction is a new snapshot, never an edit of an old one", edition) }
                 } else {
-                    diagnostics.append(.error("edition-unreproducible", "\(name) can no longer be reproduced: \(file) has been deleted. Restore it from git; a deliberate correction is a new snapshot, never a deletion", at: location))
+                    note(file, "has been deleted since it was published. Restore it from git; a deliberate correction is a new snapshot, never a deletion", edition)
                 }
             }
             for file in used(by: edition.cutoff, among: inputFiles) where edition.inputs[file] == nil && day(of: file) != nil {
-                diagnostics.append(.error("edition-unreproducible", "\(name) can no longer be reproduced: \(file) is dated on or before its cut-off but was added after it was published. Date a late export or note by the day it was made", at: location))
+                note(file, "is dated on or before its cut-off but was added after it was published. Date a late export or note by the day it was made", edition)
             }
         }
-        return diagnostics
+        return broken.sorted { $0.key < $1.key }.map { file, entry in
+            let first = entry.editions.min { ($0.month, $0.version) < ($1.month, $1.version) }!
+            let others = entry.editions.count - 1
+            let name = "the \(first.month) edition v\(first.version) (cut-off \(first.cutoff))" + (others > 0 ? " and \(others) later edition\(others > 1 ? "s" : "")" : "")
+            return .error("edition-unreproducible", "\(name) can no longer be reproduced: \(file) \(entry.problem)",
+                          at: SourceLocation(path: content + "/editions.yml", line: first.location.line, column: first.location.column))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import Model
 import Rendering
@@ -34,7 +35,11 @@ enum OutputWriter {
 
         let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
         let retired = parent.appendingPathComponent(".\(name).old-\(getpid())")
-        try? manager.removeItem(at: staging)
+        // Holding the lock, any other staging folder is left over from a build that was killed.
+        for leftover in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        where leftover.hasPrefix(".\(name).new-") || leftover.hasPrefix(".\(name).old-") {
+            try? manager.removeItem(at: parent.appendingPathComponent(leftover))
+        }
         do {
             var made: Set<String> = []
             for file in files {
@@ -50,9 +55,14 @@ enum OutputWriter {
                 try readme.write(to: staging.appendingPathComponent("README.md"))
             }
             if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: retired)
-                try manager.moveItem(at: staging, to: target)
-                try? manager.removeItem(at: retired)
+                // One atomic exchange: a reader (or a crash) sees the whole old site or the whole new one.
+                if ys_exchange_paths(staging.path, target.path) == 0 {
+                    try? manager.removeItem(at: staging)
+                } else {
+                    try manager.moveItem(at: target, to: retired)
+                    try manager.moveItem(at: staging, to: target)
+                    try? manager.removeItem(at: retired)
+                }
             } else {
                 try manager.moveItem(at: staging, to: target)
             }

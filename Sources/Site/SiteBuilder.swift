@@ -193,7 +193,7 @@ public enum SiteBuilder {
         }.flatMap { $0 }
         for edition in analyses.editions {
             let view = edition.analyses.map { ($0.0, Optional($0.1)) }
-            files.append(renderer.editionPortfolioPage(edition.edition, analyses: view, allMonths: Array(Set(pairs.map(\.1.month))).sorted(), editions: latestEditions))
+            files.append(renderer.editionPortfolioPage(edition.edition, analyses: view))
         }
         let months = Array(Set(pairs.map(\.1.month))).sorted()
         files += renderer.portfolioPages(reports, months: months, editions: latestEditions, warnings: portfolioWarnings(portfolio))
