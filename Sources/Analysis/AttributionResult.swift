@@ -26,12 +26,14 @@ public struct AttributionResult: Sendable {
     public var transitionMonths: [Month]
     /// Why no estimate could be made, or what weakened it, in words.
     public var problems: [String]
+    /// The data problem that stopped the estimate (status is then `.flat` and `effect` nil); nil when there was none.
+    public var error: AnalysisProblem?
 
     /// Creates a result.
     public init(baseline: BaselineStatistics?, effect: EffectEstimate?, status: Status, targetEffect: Double?,
                 pretrend: TrendEstimate? = nil, placebo: EffectEstimate? = nil, waves: [WaveEffect] = [],
                 eventTime: [EventTimeEffect] = [], signals: [Month] = [], postMonths: [Month] = [],
-                transitionMonths: [Month] = [], problems: [String] = []) {
+                transitionMonths: [Month] = [], problems: [String] = [], error: AnalysisProblem? = nil) {
         self.baseline = baseline
         self.effect = effect
         self.status = status
@@ -44,6 +46,7 @@ public struct AttributionResult: Sendable {
         self.postMonths = postMonths
         self.transitionMonths = transitionMonths
         self.problems = problems
+        self.error = error
     }
 }
 
@@ -148,13 +151,22 @@ public struct WaveEffect: Hashable, Sendable {
     public var goLive: Day
     /// The effect against the waves not yet live; nil for the last wave, which has no comparison.
     public var effect: EffectEstimate?
+    /// Why `effect` is nil, in words: `WaveEffect.noComparisonNote` or `WaveEffect.noPostMonthsNote`.
+    public var note: String?
 
     /// Creates a wave effect.
-    public init(wave: String, goLive: Day, effect: EffectEstimate?) {
+    public init(wave: String, goLive: Day, effect: EffectEstimate?, note: String? = nil) {
         self.wave = wave
         self.goLive = goLive
         self.effect = effect
+        self.note = note
     }
+
+    /// The note of the last wave, which has no later wave to compare with.
+    public static let noComparisonNote = "no comparison group: every other wave is already live when this one goes live"
+    /// The note of a wave that has no post-launch month in its window yet.
+    public static let noPostMonthsNote =
+        "not live yet: no full post-launch month before the next wave or the report month"
 }
 
 /// The effect a number of months after go-live, pooled over waves.
