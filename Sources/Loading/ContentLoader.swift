@@ -55,13 +55,12 @@ public enum ContentLoader {
         }
 
         var projects: [Project] = []
-        let projectIDs = reader.list("projects")
+        let projectIDs = reader.list("projects").filter { !$0.hasPrefix(".") && reader.isDirectory("projects/\($0)") }
         if projectIDs.isEmpty {
             log.error("no-projects", "no projects: add projects/<id>/contract.yml (see 'yardstick new project ID')",
                       at: SourceLocation(path: display("projects")))
         }
-        for id in projectIDs where !id.hasPrefix(".") {
-            guard reader.isDirectory("projects/\(id)") else { continue }
+        for id in projectIDs {
             guard Identifier.isValid(id) else {
                 log.error("invalid-id", "project folder '\(id)' must use \(Identifier.rule())", at: SourceLocation(path: display("projects/\(id)")))
                 continue
@@ -103,14 +102,20 @@ public enum ContentLoader {
             }
         }
         var notes: [FeedbackNote] = []
-        for name in reader.list(base + "/feedback") where !name.hasPrefix(".") {
+        for folder in ["feedback", "decisions"] {
+            for name in reader.list(base + "/" + folder) where !name.hasPrefix(".") && !name.hasSuffix(".md") {
+                log.warning("unknown-file", "'\(name)' is ignored: notes and decisions are Markdown files named '<YYYY-MM-DD>-<slug>.md'",
+                            at: SourceLocation(path: reader.display("\(base)/\(folder)/\(name)")))
+            }
+        }
+        for name in reader.list(base + "/feedback") where !name.hasPrefix(".") && name.hasSuffix(".md") {
             let relative = "\(base)/feedback/\(name)"
             guard let bytes = reader.read(relative) else { continue }
             inputs.append(relative)
             if let note = NoteLoader.loadNote(bytes, fileName: name, path: reader.display(relative), log: log) { notes.append(note) }
         }
         var decisions: [Decision] = []
-        for name in reader.list(base + "/decisions") where !name.hasPrefix(".") {
+        for name in reader.list(base + "/decisions") where !name.hasPrefix(".") && name.hasSuffix(".md") {
             let relative = "\(base)/decisions/\(name)"
             guard let bytes = reader.read(relative) else { continue }
             inputs.append(relative)

@@ -31,8 +31,10 @@ enum ContractLoader {
                           at: value.location)
             }
         }
-        let metrics = map.required("metrics").map(loadMetrics) ?? []
-        let metricIDs = metrics.map(\.id)
+        let metricsValue = map.required("metrics")
+        let metrics = metricsValue.map(loadMetrics) ?? []
+        // A metric whose definition is wrong is still declared: its own error is enough, so no "not declared" follows.
+        let metricIDs = metricsValue?.mapping()?.entries.map(\.key) ?? []
         func checkMetric(_ id: String?, _ value: YAMLValue?, role: String) {
             guard let id, let value, !metricIDs.contains(id) else { return }
             log.error("unknown-metric", "\(role) '\(id)' is not declared under 'metrics'\(Suggestion.hint(for: id, in: metricIDs))",
@@ -43,8 +45,13 @@ enum ContractLoader {
         let outcomeValue = outcome?.required("metric")
         let outcomeMetric = outcomeValue?.string()
         checkMetric(outcomeMetric, outcomeValue, role: "outcome metric")
-        let baseline = outcome?.required("baseline").flatMap(loadBaseline)
-        let target = outcome?.required("target").flatMap(loadTarget)
+        let baselineValue = outcome?.required("baseline")
+        let baseline = baselineValue.flatMap(loadBaseline)
+        let targetValue = outcome?.required("target")
+        let target = targetValue.flatMap(loadTarget)
+        func locationOf(_ value: YAMLValue?, _ key: String) -> SourceLocation {
+            value?.mapping()?[key]?.location ?? value?.location ?? root.location
+        }
 
         let attribution = map.required("attribution").flatMap { loadAttribution($0, metricIDs: metricIDs) }
         var segments: Set<String> = ["all"]
@@ -106,14 +113,14 @@ enum ContractLoader {
 
         if let launch, let baseline, let target {
             if baseline.to < baseline.from {
-                log.error("wrong-value", "the baseline ends (\(baseline.to)) before it starts (\(baseline.from))", at: root.location)
+                log.error("wrong-value", "the baseline ends (\(baseline.to)) before it starts (\(baseline.from))", at: locationOf(baselineValue, "to"))
             }
             if baseline.to >= launch.calendarMonth {
                 log.error("wrong-value", "the baseline (\(baseline.from) to \(baseline.to)) must end before the launch month \(launch.calendarMonth)",
-                          at: root.location)
+                          at: locationOf(baselineValue, "to"))
             }
             if target.by < launch.calendarMonth {
-                log.error("wrong-value", "the target date \(target.by) is before the launch \(launch)", at: root.location)
+                log.error("wrong-value", "the target date \(target.by) is before the launch \(launch)", at: locationOf(targetValue, "by"))
             }
         }
 
@@ -147,7 +154,7 @@ enum ContractLoader {
                 sloMax = slo["max"]?.number()
             }
             guard let layer, let aggregate else { return nil }
-            if layer == .outcome, direction == nil {
+            if layer == .outcome, fields["direction"] == nil {
                 value.log.error("missing-field", "outcome metric '\(entry.key)' needs 'direction: increase' or 'direction: decrease'",
                                 at: entry.value.location)
             }
@@ -221,8 +228,8 @@ enum ContractLoader {
         guard let method else { return nil }
         switch method {
         case .controlledComparison:
-            if treatment.isEmpty { log.error("missing-field", "controlled-comparison needs 'treatment' segment(s)", at: value.location) }
-            if control.isEmpty { log.error("missing-field", "controlled-comparison needs 'control' segment(s)", at: value.location) }
+            if map["treatment"] == nil { log.error("missing-field", "controlled-comparison needs 'treatment' segment(s)", at: value.location) }
+            if map["control"] == nil { log.error("missing-field", "controlled-comparison needs 'control' segment(s)", at: value.location) }
             if let shared = Set(treatment).intersection(control).sorted().first {
                 log.error("wrong-value", "segment '\(shared)' is both treatment and control", at: value.location)
             }

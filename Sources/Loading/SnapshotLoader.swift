@@ -117,8 +117,13 @@ enum SnapshotLoader {
         var index = [Int](repeating: -1, count: columns.count)
         var ok = true
         for field in 0..<record.count {
-            let name = (record.string(at: field) ?? "").trimmingSpaces().lowercased()
-            let location = SourceLocation(path: path, line: record.line, column: record.column(of: field))
+            let location = SourceLocation(path: path, line: record.line(of: field), column: record.column(of: field))
+            guard let text = record.string(at: field) else {
+                log.error("invalid-utf8", "this header field is not valid UTF-8 text; export the file as UTF-8", at: location)
+                ok = false
+                continue
+            }
+            let name = text.trimmingSpaces().lowercased()
             guard let position = columns.firstIndex(of: name) else {
                 log.error("unknown-column", "unknown column '\(name)'\(Suggestion.hint(for: name, in: columns)); the header is period,metric,segment,value[,n]",
                           at: location)

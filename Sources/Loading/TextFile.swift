@@ -14,7 +14,7 @@ enum TextFile {
         return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
-    /// The line and byte column of the first byte that breaks UTF-8.
+    /// The line and column (in characters, as editors count) of the first byte that breaks UTF-8.
     private static func firstInvalidPosition(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
         var line = 1, lineStart = bytes.startIndex, index = bytes.startIndex
         while index < bytes.endIndex {
@@ -23,13 +23,13 @@ enum TextFile {
             let end = index + length
             guard length > 0, end <= bytes.endIndex,
                   String(validating: bytes[index..<end], as: UTF8.self) != nil
-            else { return (line, index - lineStart + 1) }
+            else { return (line, String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1) }
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = end
             }
             index = end
         }
-        return (line, index - lineStart + 1)
+        return (line, String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1)
     }
 }

@@ -29,13 +29,44 @@ struct YAMLValue {
             }
             return YAMLValue(node: node, path: path, lineOffset: lineOffset, keyPath: "", log: log)
         } catch let error as YamlError {
-            let (mark, message) = describe(error)
-            log.error("yaml-syntax", message, at: SourceLocation(path: path, line: (mark?.line ?? 0) + lineOffset, column: mark?.column ?? 0))
+            let (mark, described) = describe(error)
+            var (line, column, message) = (mark?.line ?? 0, mark?.column ?? 0, described)
+            if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
+               let repeated = Self.repeatedKeyLine(key, in: text, after: context.mark.line) {
+                (line, column) = repeated
+                message = "duplicate key '\(key)': it is already set on line \(context.mark.line + lineOffset)"
+            }
+            if line > 0, Self.hasTab(in: text, line: line) {
+                message = "YAML does not allow tabs for indentation; use spaces (\(message))"
+            }
+            log.error("yaml-syntax", message, at: SourceLocation(path: path, line: line + lineOffset, column: column))
             return nil
         } catch {
             log.error("yaml-syntax", "could not read YAML: \(error)", at: SourceLocation(path: path, line: lineOffset))
             return nil
         }
+    }
+
+    /// The position of the next line after `after` that sets `key` at the same indentation (Yams reports the first).
+    private static func repeatedKeyLine(_ key: String, in text: String, after: Int) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard after >= 1, after <= lines.count else { return nil }
+        func indent(_ line: Substring) -> Int { line.prefix { $0 == " " || $0 == "-" }.count }
+        func sets(_ line: Substring) -> Bool {
+            let body = line.drop { $0 == " " || $0 == "-" }
+            return body.hasPrefix(key + ":") || body.hasPrefix("\"" + key + "\":") || body.hasPrefix("'" + key + "':")
+        }
+        let first = lines[after - 1]
+        for index in after..<lines.count where sets(lines[index]) && indent(lines[index]) == indent(first) {
+            return (index + 1, indent(lines[index]) + 1)
+        }
+        return nil
+    }
+
+    private static func hasTab(in text: String, line: Int) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return false }
+        return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
     }
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {
@@ -55,10 +86,14 @@ struct YAMLValue {
         YAMLValue(node: node, path: path, lineOffset: lineOffset, keyPath: keyPath.isEmpty ? key : keyPath + "." + key, log: log)
     }
 
+    private func item(_ node: Node, index: Int) -> YAMLValue {
+        YAMLValue(node: node, path: path, lineOffset: lineOffset, keyPath: keyPath + "[\(index + 1)]", log: log)
+    }
+
     private var name: String { keyPath.isEmpty ? "the document" : "'\(keyPath)'" }
 
-    private func mismatch(_ expected: String) {
-        log.error("wrong-type", "\(name) should be \(expected), found \(found)", at: location)
+    private func mismatch(_ expected: String, code: String = "wrong-type") {
+        log.error(code, "\(name) should be \(expected), found \(found)", at: location)
     }
 
     private var found: String {
@@ -86,7 +121,7 @@ struct YAMLValue {
 
     /// A non-empty string.
     func string() -> String? {
-        guard let text = scalarText, !isNull else {
+        guard let text = scalarText, !isNull, text.contains(where: { !$0.isWhitespace }) else {
             mismatch("text")
             return nil
         }
@@ -114,7 +149,7 @@ struct YAMLValue {
     /// A day, `YYYY-MM-DD`.
     func day() -> Day? {
         guard let text = scalarText, let day = Day(text) else {
-            mismatch("a date YYYY-MM-DD that exists")
+            mismatch("a date YYYY-MM-DD that exists", code: "bad-date")
             return nil
         }
         return day
@@ -123,7 +158,7 @@ struct YAMLValue {
     /// A month, `YYYY-MM`.
     func month() -> Month? {
         guard let text = scalarText, let month = Month(text) else {
-            mismatch("a month YYYY-MM")
+            mismatch("a month YYYY-MM", code: "bad-date")
             return nil
         }
         return month
@@ -132,7 +167,7 @@ struct YAMLValue {
     /// A quarter, `YYYY-Qn`.
     func quarter() -> Quarter? {
         guard let text = scalarText, let quarter = Quarter(text) else {
-            mismatch("a quarter YYYY-Qn")
+            mismatch("a quarter YYYY-Qn", code: "bad-date")
             return nil
         }
         return quarter
@@ -157,7 +192,7 @@ struct YAMLValue {
         case .sequence(let sequence):
             var result: [String] = []
             for (index, item) in sequence.enumerated() {
-                guard let text = child(item, key: String(index)).string() else { return nil }
+                guard let text = self.item(item, index: index).string() else { return nil }
                 result.append(text)
             }
             return result
@@ -174,7 +209,7 @@ struct YAMLValue {
             mismatch("a list")
             return nil
         }
-        return sequence.enumerated().map { child($1, key: String($0)) }
+        return sequence.enumerated().map { item($1, index: $0) }
     }
 
     /// The mapping's entries, after warning about keys outside `known` (nil = any key allowed).

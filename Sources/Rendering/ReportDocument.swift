@@ -58,6 +58,7 @@ public enum ReportDocument {
             ("month", .string(analysis.month.description)),
             ("edition", edition.map { .number(Double($0)) } ?? .null),
             ("status", .string(result.status.rawValue)),
+            ("error", result.error.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) } ?? .null),
             ("effect", effect),
             ("baseline", baselineJSON),
             ("adoption", adoption),

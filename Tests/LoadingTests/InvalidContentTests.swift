@@ -30,10 +30,7 @@ struct InvalidContentTests {
     /// Cases where the loader currently reports more than the one planted fault (see the report in
     /// the commit that added them). When the loader is fixed, `oneFaultOneError` starts failing for
     /// that case: drop it from this set and run `record.sh` for it.
-    static let knownCascades: Set<String> = [
-        "segment-id-invalid",  // an invalid treatment segment also reports "needs 'treatment' segment(s)"
-        "unknown-direction",  // an unknown direction also reports "needs 'direction: ...'"
-    ]
+    static let knownCascades: Set<String> = []
 
     /// The error lines of a load, with the content directory's prefix removed from their paths.
     static func errorLines(_ result: ContentLoader.Result, root: String) -> [String] {
@@ -107,15 +104,21 @@ struct InvalidContentTests {
         }
     }
 
-    /// Faults where the error lands on the contract's first line instead of the value at fault.
-    @Test("known issue: cross-field contract errors point at line 1",
-          arguments: [("baseline-ends-after-launch", 19), ("target-before-launch", 20), ("yaml-duplicate-key", 9)])
+    /// Cross-field contract errors point at the field at fault, not at the contract's first line.
+    @Test("cross-field contract errors point at the field",
+          arguments: [("baseline-ends-after-launch", 19), ("target-before-launch", 20)])
     func crossFieldErrorsPointAtTheField(_ name: String, line: Int) {
         let root = Self.invalidDirectory.appendingPathComponent(name).path
         let errors = ContentLoader.load(directory: root).diagnostics.filter { $0.severity == .error }
-        withKnownIssue("ContractLoader reports baseline/target checks at root.location; Yams names the first duplicate key") {
-            #expect(errors.map(\.line) == [line])
-        }
+        #expect(errors.map(\.line) == [line])
+    }
+
+    /// A duplicated key is reported where it is repeated, naming the line that set it first.
+    @Test func duplicateKeyPointsAtTheRepeat() {
+        let root = Self.invalidDirectory.appendingPathComponent("yaml-duplicate-key").path
+        let errors = ContentLoader.load(directory: root).diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.line) == [9])
+        #expect(errors.first?.message.contains("already set on line 4") == true)
     }
 
     // MARK: - Trees git cannot hold
@@ -166,11 +169,9 @@ struct InvalidContentTests {
             try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: false)
             try Data().write(to: projects.appendingPathComponent(".gitkeep"))
             let result = ContentLoader.load(directory: root.path)
-            withKnownIssue("ContentLoader counts hidden entries and plain files as projects before the no-projects check") {
-                #expect(Self.errorLines(result, root: root.path) == [
-                    "projects:0:0: error: no projects: add projects/<id>/contract.yml (see 'yardstick new project ID') [no-projects]",
-                ])
-            }
+            #expect(Self.errorLines(result, root: root.path) == [
+                "projects:0:0: error: no projects: add projects/<id>/contract.yml (see 'yardstick new project ID') [no-projects]",
+            ])
         }
     }
 }

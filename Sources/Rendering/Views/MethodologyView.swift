@@ -83,7 +83,7 @@ struct MethodologyView: Sendable {
         let waves = result.waves.map { wave in
             Wave(wave: wave.wave, goLive: Format.day(wave.goLive), effect: wave.effect.map { Format.signed($0.estimate, unit: unit) } ?? "—",
                  range: wave.effect.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "",
-                 note: wave.effect == nil ? "no comparison group" : "")
+                 note: wave.note ?? "")
         }
         let adoption: String
         if let figures = analysis.adoption, let mean = figures.meanPostRate, let onAdopters = figures.effectOnAdopters {
