@@ -1,16 +1,21 @@
 # The two commands of the quick start: `make site` builds the example site, `make test` runs every test.
-.PHONY: site test deps release clean
+.PHONY: site test deps test-deps release clean
 
 deps:
 	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
 
 site: deps
 	swift build --product yardstick
 	.build/debug/yardstick build --content content --output site --templates templates
 
-test: deps
+# Swift unit, integration and end-to-end tests, then the browser suite (Nu checker, axe, print, links).
+test: test-deps
 	swift build --build-tests
 	swift test --skip-build
+	scripts/test-browser.sh
 
 release: deps
 	swift build -c release --product yardstick

@@ -36,43 +36,48 @@ public enum OutcomeChart {
             svg.text(Format.number(tick), x: left - 6, y: y(tick) + 4, className: "axis", anchor: "end")
         }
         svg.text(unit, x: left - 6, y: top - 10, className: "axis", anchor: "end")
-        for (index, month) in months.enumerated() where month.month == 1 || index == 0 {
+        let januaryNearStart = months.prefix(4).dropFirst().contains { $0.month == 1 }
+        for (index, month) in months.enumerated() where month.month == 1 || (index == 0 && !januaryNearStart) {
             svg.line(xAt(month), height - bottom, xAt(month), height - bottom + 4, className: "axis-tick")
             svg.text(Format.shortMonth(month), x: xAt(month), y: height - bottom + 16, className: "axis", anchor: "middle")
         }
+        var edgeLabels = LabelStack()
         if let baseline {
             svg.rect(left, y(baseline.upperLimit), width - right - left, y(baseline.lowerLimit) - y(baseline.upperLimit), className: "band")
             svg.line(left, y(baseline.mean), width - right, y(baseline.mean), className: "centre")
-            svg.text("baseline \(Format.number(baseline.mean))", x: width - right + 4, y: y(baseline.mean) + 4, className: "label")
-            svg.text("limits", x: width - right + 4, y: y(baseline.upperLimit) + 4, className: "label muted")
+            edgeLabels.add("baseline \(Format.number(baseline.mean))", y: y(baseline.mean) + 4)
+            edgeLabels.add("limits", y: y(baseline.upperLimit) + 4, className: "label muted")
         }
         for month in analysis.attribution.transitionMonths where month >= first && month <= last {
             svg.rect(xAt(month) - step / 2, top, step, height - bottom - top, className: "transition\" fill=\"url(#\(id)-hatch)")
         }
-        let launchX = xAt(AttributionInput.firstPostMonth(goLive: contract.launch)) - (contract.launch.day == 1 ? step / 2 : step / 2)
+        let launchX = xAt(AttributionInput.firstPostMonth(goLive: contract.launch)) - step / 2
         if contract.launch.calendarMonth <= last {
             svg.line(launchX, top - 6, launchX, height - bottom, className: "launch")
             svg.text("launch", x: launchX + 3, y: top - 8, className: "label")
         }
         if let target {
             svg.line(launchX, y(target), width - right, y(target), className: "target")
-            svg.text("target \(Format.number(target))", x: width - right + 4, y: y(target) + 4, className: "label")
+            edgeLabels.add("target \(Format.number(target))", y: y(target) + 4)
         }
         if let amended {
             svg.line(launchX, y(amended), width - right, y(amended), className: "target amended")
-            svg.text("amended \(Format.number(amended))", x: width - right + 4, y: y(amended) + 14, className: "label muted")
+            edgeLabels.add("amended \(Format.number(amended))", y: y(amended) + 4, className: "label muted")
         }
         let events = (contract.events).filter { $0.date.calendarMonth >= first && $0.date.calendarMonth <= last }
         for (index, event) in events.enumerated() {
             let ex = xAt(event.date.calendarMonth)
             svg.line(ex, height - bottom - 8, ex, height - bottom, className: "event")
-            svg.text("▲ " + event.label, x: ex, y: height - bottom - 12 - Double(index % 2) * 11, className: "label event-label", anchor: "middle")
+            let text = "▲ " + event.label
+            let half = Double(text.count) * 3.1
+            let (labelX, anchor) = ex + half > width - right ? (width - right, "end") : ex - half < left ? (left, "start") : (ex, "middle")
+            svg.text(text, x: labelX, y: height - bottom - 12 - Double(index % 2) * 11, className: "label event-label", anchor: anchor)
         }
         if !analysis.controlSeries.isEmpty {
             let control = Dictionary(analysis.controlSeries, uniquingKeysWith: { a, _ in a })
             svg.polyline(months.map { m in control[m].map { (xAt(m), y($0)) } }, className: "series control")
             if let lastControl = analysis.controlSeries.last(where: { $0.0 <= last }) {
-                svg.text("control", x: xAt(lastControl.0) + 4, y: y(lastControl.1) + 12, className: "label muted")
+                edgeLabels.add("control", y: y(lastControl.1) + 4, className: "label muted")
             }
         }
         let lookup = Dictionary(series, uniquingKeysWith: { a, _ in a })
@@ -83,6 +88,7 @@ public enum OutcomeChart {
         if let value = lookup[last] {
             svg.circle(xAt(last), y(value), radius: 3, className: "series-end")
         }
+        edgeLabels.draw(into: &svg, x: width - right + 4, top: top, bottom: height - bottom)
         svg.close()
         return SafeHTML(trusted: svg.markup)
     }

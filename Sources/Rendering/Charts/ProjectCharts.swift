@@ -18,7 +18,9 @@ enum ProjectCharts {
     private static func months(_ analysis: MonthlyAnalysis) -> (first: Month, ticks: [(x: Double, label: String)], domain: (Double, Double))? {
         guard let first = analysis.outcomeSeries.first?.0 else { return nil }
         let all = Month.range(first, through: analysis.month)
-        let ticks = all.enumerated().filter { $0.element.month == 1 || $0.offset == 0 }.map { (Double($0.offset), Format.shortMonth($0.element)) }
+        let januaryNearStart = all.prefix(4).dropFirst().contains { $0.month == 1 }
+        let ticks = all.enumerated().filter { $0.element.month == 1 || ($0.offset == 0 && !januaryNearStart) }
+            .map { (Double($0.offset), Format.shortMonth($0.element)) }
         return (first, ticks, (0, Double(max(all.count - 1, 1))))
     }
 

@@ -76,9 +76,10 @@ struct XYChart {
         for bar in bars {
             svg.rect(x(bar.x) - barWidth / 2, min(y(bar.y), y(0)), barWidth, abs(y(bar.y) - y(0)), className: "bar " + bar.className)
         }
+        var edgeLabels = LabelStack()
         for rule in rules {
             svg.line(left, y(rule.y), width - right, y(rule.y), className: rule.className)
-            svg.text(rule.label, x: width - right + 4, y: y(rule.y) + 4, className: "label")
+            edgeLabels.add(rule.label, y: y(rule.y) + 4)
         }
         for marker in markers {
             svg.line(x(marker.x), top, x(marker.x), height - bottom, className: marker.className)
@@ -88,7 +89,6 @@ struct XYChart {
             svg.line(x(interval.x), y(interval.low), x(interval.x), y(interval.high), className: "interval")
             svg.circle(x(interval.x), y(interval.estimate), radius: 3, className: "estimate")
         }
-        var labelled: [Double] = []
         for line in series {
             var path: [(Double, Double)?] = []
             for (index, point) in line.points.enumerated() {
@@ -96,13 +96,9 @@ struct XYChart {
                 path.append((x(point.x), y(point.y)))
             }
             svg.polyline(path, className: "series " + line.className)
-            if let last = line.points.last, !line.label.isEmpty {
-                var labelY = y(last.y) + 4
-                while labelled.contains(where: { abs($0 - labelY) < 11 }) { labelY += 11 }
-                labelled.append(labelY)
-                svg.text(line.label, x: x(last.x) + 5, y: labelY, className: "label")
-            }
+            if let last = line.points.last, !line.label.isEmpty { edgeLabels.add(line.label, y: y(last.y) + 4) }
         }
+        edgeLabels.draw(into: &svg, x: width - right + 4, top: top, bottom: height - bottom)
         svg.close()
         return SafeHTML(trusted: svg.markup)
     }

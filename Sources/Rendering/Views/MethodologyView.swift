@@ -109,7 +109,7 @@ struct MethodologyView: Sendable {
         let charts = ProjectCharts.all(analysis, contract: contract)
         let allMonths = Set(table.flatMap { $0.1.keys }).filter { $0 <= analysis.month }.sorted()
         let dataRows = allMonths.map { month in
-            DataRow(month: month.description, cells: table.map { Item(text: $0.1[month].map { Format.exact($0) } ?? "") })
+            DataRow(month: month.description, cells: table.map { Item(text: $0.1[month].map { Format.number($0) } ?? "") })
         }
         let view = MethodologyView(
             page: PageFrame(settings: settings, root: root, title: "\(contract.title) — methodology"),

@@ -20,7 +20,8 @@ public struct PortfolioView: Sendable {
         var warnings: String
         var sparkHTML: String
     }
-    struct MonthLink: Sendable { var label: String; var link: String; var edition: String }
+    struct MonthLink: Sendable { var label: String; var link: String; var edition: String; var editions: [EditionLink] = [] }
+    struct EditionLink: Sendable { var label: String; var link: String }
     struct YearGroup: Sendable { var year: String; var yearLink: String; var months: [MonthLink]; var reviews: [MonthLink] }
 
     var page: PageFrame
@@ -58,12 +59,19 @@ public struct PortfolioView: Sendable {
                 net: net, warnings: analysis.warnings.isEmpty ? "" : "⚠ \(analysis.warnings.count)",
                 sparkHTML: Sparkline.svg(analysis.outcomeSeries.suffix(24).map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
         }
-        let grouped = Dictionary(grouping: allMonths, by: \.year).sorted { $0.key > $1.key }.map { year, months in
-            YearGroup(year: String(year), yearLink: root + "years/\(year)/index.html", months: months.sorted().map {
-                MonthLink(label: Format.shortMonth($0), link: root + "\($0)/index.html", edition: editions[$0].map { "v\($0)" } ?? "draft")
-            }, reviews: Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted().map {
-                MonthLink(label: "\($0) review", link: root + "reviews/\($0)/index.html", edition: "")
-            })
+        func monthLink(_ month: Month) -> MonthLink {
+            let links = (1...max(editions[month] ?? 0, 1)).filter { _ in editions[month] != nil }
+                .map { EditionLink(label: "v\($0)", link: root + "\(month)/v\($0)/index.html") }
+            return MonthLink(label: Format.shortMonth(month), link: root + "\(month)/index.html",
+                             edition: editions[month] == nil ? "draft" : "", editions: links)
+        }
+        func reviewLinks(_ months: [Month]) -> [MonthLink] {
+            let quarters: [Quarter] = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
+            return quarters.map { MonthLink(label: "\($0) review", link: root + "reviews/\($0)/index.html", edition: "") }
+        }
+        let grouped: [YearGroup] = Dictionary(grouping: allMonths, by: \.year).sorted { $0.key > $1.key }.map { year, months in
+            YearGroup(year: String(year), yearLink: root + "years/\(year)/index.html", months: months.sorted().map(monthLink),
+                      reviews: reviewLinks(months))
         }
         return PortfolioView(page: PageFrame(settings: settings, root: root, title: heading), heading: heading,
                              monthWords: Format.month(month), rows: rows, years: grouped,

@@ -22,6 +22,7 @@ public struct SummaryView: Sendable {
     var restatement: [Line]
     var hasRestatement: Bool
     var restatedFrom: String
+    var editionLink: String?
     var previousEditions: [Link]
     var cutoff: String
     var status: String
@@ -154,6 +155,7 @@ public struct SummaryView: Sendable {
             restatement: analysis.restatement.map { Self.restatementLines($0, contract: contract, currency: currency) } ?? [],
             hasRestatement: !(analysis.restatement?.isEmpty ?? true),
             restatedFrom: analysis.restatement.map { "v\($0.previousVersion) (data as of \(Format.day($0.previousCutoff)))" } ?? "",
+            editionLink: analysis.edition.map { root + "\(analysis.month)/v\($0)/\(project.id)/index.html" },
             previousEditions: analysis.previousEditions.map { Link(label: "v\($0)", link: root + "\(analysis.month)/v\($0)/\(project.id)/index.html") },
             cutoff: analysis.edition == nil ? "draft: all data to date" : "data as of \(Format.day(analysis.cutoff))", status: result.status.words, statusClass: statusClass, statusIcon: statusIcon,
             headline: headline, targetLine: targetLine, amendedLine: amendedLine, methodCaveat: caveat,
