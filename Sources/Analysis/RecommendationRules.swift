@@ -1,6 +1,6 @@
 /// The rule table of SPEC §4.8: the first rule that matches gives the recommended next move.
 ///
-/// The table is documented in docs/METHODOLOGY.md; keep the two in step.
+/// The table is documented in docs/methodology.md; keep the two in step.
 public enum RecommendationRules {
     /// One rule of the table.
     public struct Rule: Sendable {

@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// The templates directory.
     public var templates: String
+    /// Called from any thread as work items finish: the step, items done, items in all. For progress bars.
+    public var progress: (@Sendable (BuildStep, Int, Int) -> Void)?
 
     /// Creates options; defaults are `content`, `site` and `templates`.
     public init(content: String = "content", output: String = "site", templates: String = "templates") {

@@ -12,8 +12,20 @@ public enum SiteBuilder {
         public var diagnostics: [Diagnostic]
         /// Files written (0 for a check or a failed build).
         public var fileCount: Int
+        /// Seconds spent in each step that ran.
+        public var timings: [(step: BuildStep, seconds: Double)] = []
+        /// The page that took longest to render, and how long.
+        public var slowestPage: (path: String, seconds: Double)?
         /// Whether the build stopped on errors.
         public var failed: Bool { diagnostics.hasErrors }
+    }
+
+    /// Runs `work`, adding its duration to `timings`.
+    static func timed<T>(_ step: BuildStep, _ timings: inout [(step: BuildStep, seconds: Double)], _ work: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { timings.append((step, (clock.now - start).seconds)) }
+        return try work()
     }
 
     /// The day used for drafts: every input counts.
@@ -33,29 +45,37 @@ public enum SiteBuilder {
 
     /// Builds the site; on any error nothing is written and the previous site stays as it was.
     public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) -> Outcome {
+        var timings: [(step: BuildStep, seconds: Double)] = []
         log(BuildStep.loading.label)
-        let loaded = ContentLoader.load(directory: options.content)
-        let (templates, templateDiagnostics) = TemplateLoader.load(directory: options.templates)
+        let (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
+            (ContentLoader.load(directory: options.content), TemplateLoader.load(directory: options.templates))
+        }
         var diagnostics = loaded.diagnostics + templateDiagnostics
         guard let portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
-            return Outcome(diagnostics: diagnostics, fileCount: 0)
+            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
         diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content)
-        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, fileCount: 0) }
+        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
         log(BuildStep.analysing.label)
-        let analyses = analyse(portfolio)
+        let analyses = timed(.analysing, &timings) { analyse(portfolio, progress: options.progress) }
         diagnostics += analysisDiagnostics(analyses.current, content: options.content)
 
         log(BuildStep.rendering.label)
-        let files = render(portfolio, analyses: analyses, templates: templates, inputs: inputFingerprint(loaded.inputFiles, content: options.content))
+        let (files, slowest) = timed(.rendering, &timings) {
+            render(portfolio, analyses: analyses, templates: templates,
+                   inputs: inputFingerprint(loaded.inputFiles, content: options.content), progress: options.progress)
+        }
         log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
         do {
-            try OutputWriter.write(files, to: options.output)
+            try timed(.writing, &timings) { try OutputWriter.write(files, to: options.output) }
+        } catch let failure as OutputWriter.Failure {
+            diagnostics.append(failure.diagnostic)
+            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         } catch {
-            diagnostics.append(error.diagnostic)
-            return Outcome(diagnostics: diagnostics, fileCount: 0)
+            diagnostics.append(.error("write-failed", "could not write the site: \(error)", at: SourceLocation(path: options.output)))
+            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
-        return Outcome(diagnostics: diagnostics, fileCount: files.count)
+        return Outcome(diagnostics: diagnostics, fileCount: files.count, timings: timings, slowestPage: slowest)
     }
 
     /// The last month to report: `as_of`, or the last month with outcome data that a later export covers.
@@ -84,7 +104,7 @@ public enum SiteBuilder {
     }
 
     /// Every project's analysis for every report month and every edition, in parallel.
-    static func analyse(_ portfolio: Portfolio) -> AnalysisSet {
+    static func analyse(_ portfolio: Portfolio, progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> AnalysisSet {
         guard let asOf = reportingMonth(portfolio) else {
             return AnalysisSet(current: portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: []) }, editions: [])
         }
@@ -102,7 +122,9 @@ public enum SiteBuilder {
                 }
             }
         }
+        let counter = ProgressCounter(step: .analysing, total: jobs.count, report: progress)
         let analyses = Parallel.map(jobs) { job in
+            defer { counter.tick() }
             var analysis = ProjectAnalyzer(project: job.project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
                 .analyse(month: job.month, cutoff: job.edition?.cutoff ?? draftCutoff)
             analysis.edition = job.edition?.version
@@ -174,23 +196,37 @@ public enum SiteBuilder {
     }
 
     /// Every file of the site, the manifest last.
-    static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, inputs: String) -> [RenderedFile] {
+    static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, inputs: String,
+                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> ([RenderedFile], (path: String, seconds: Double)?) {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
         let reports = analyses.current
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
         let frozen = analyses.editions.flatMap { edition in edition.analyses.map { ($0.0, $0.1, "\(edition.edition.month)/v\(edition.edition.version)/") } }
         let latestEditions = Dictionary(portfolio.editions.map { ($0.month, $0.version) }, uniquingKeysWith: { max($0, $1) })
-        var files = Parallel.map(pairs) { project, analysis in
-            renderer.projectMonth(analysis, project: project, directory: "\(analysis.month)/")
-        }.flatMap { $0 }
-        files += Parallel.map(frozen) { project, analysis, directory in
-            renderer.projectMonth(analysis, project: project, directory: directory)
-        }.flatMap { $0 }
-        files += Parallel.map(reports) { report in
+        let jobs = pairs.map { ($0.0, $0.1, "\($0.1.month)/") } + frozen
+        let counter = ProgressCounter(step: .rendering, total: jobs.count + reports.count, report: progress)
+        let clock = ContinuousClock()
+        let timed = Parallel.map(jobs) { project, analysis, directory in
+            defer { counter.tick() }
+            let start = clock.now
+            let files = renderer.projectMonth(analysis, project: project, directory: directory)
+            return (files, (clock.now - start).seconds)
+        }
+        var files = timed.flatMap(\.0)
+        let slowestIndex = timed.indices.max { timed[$0].1 < timed[$1].1 }
+        var slowest = slowestIndex.map { (path: timed[$0].0[0].path, seconds: timed[$0].1) }
+        let projectPages = Parallel.map(reports) { report in
+            defer { counter.tick() }
+            let start = clock.now
             let analyzer = ProjectAnalyzer(project: report.project, portfolioEvents: portfolio.events, fiscalYearStart: portfolio.settings.fiscalYearStart)
             let table = report.months.last.map { analyzer.dataTable(through: $0.month, cutoff: $0.cutoff) } ?? []
-            return renderer.projectPages(report, dataTable: table, editions: latestEditions)
-        }.flatMap { $0 }
+            let pages = renderer.projectPages(report, dataTable: table, editions: latestEditions)
+            return (pages, (clock.now - start).seconds)
+        }
+        files += projectPages.flatMap(\.0)
+        if let page = projectPages.max(by: { $0.1 < $1.1 }), page.1 > (slowest?.seconds ?? 0), let first = page.0.first {
+            slowest = (first.path + " (with the methodology page)", page.1)
+        }
         for edition in analyses.editions {
             let view = edition.analyses.map { ($0.0, Optional($0.1)) }
             files.append(renderer.editionPortfolioPage(edition.edition, analyses: view))
@@ -202,7 +238,7 @@ public enum SiteBuilder {
         files.append(renderer.sitemap(pages: files.map(\.path)))
         files.sort { $0.path < $1.path }
         files.append(manifest(files, inputs: inputs))
-        return files
+        return (files, slowest)
     }
 
     /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file.
@@ -211,5 +247,34 @@ public enum SiteBuilder {
         let entries = zip(files, hashes).map { ($0.path, JSONValue.string($1)) }
         let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
         return RenderedFile(path: "manifest.json", text: json.serialized())
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// Counts finished work items across threads and reports them, at most every 1 % of the total.
+final class ProgressCounter: @unchecked Sendable {
+    private let step: BuildStep
+    private let total: Int
+    private let report: (@Sendable (BuildStep, Int, Int) -> Void)?
+    private let lock = NSLock()
+    private var done = 0
+
+    init(step: BuildStep, total: Int, report: (@Sendable (BuildStep, Int, Int) -> Void)?) {
+        self.step = step
+        self.total = total
+        self.report = report
+    }
+
+    func tick() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        if current == total || current % max(1, total / 100) == 0 { report(step, current, total) }
     }
 }
