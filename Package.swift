@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // The cmark-gfm C library, from the Debian packages libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -37,10 +38,12 @@ let package = Package(
         .target(name: "CSupport"),
         // The build pipeline and the only code that touches the output directory.
         .target(name: "Site", dependencies: ["Model", "Loading", "Analysis", "Rendering", "CSupport"]),
+        // `yardstick serve`: the preview server with rebuild on change (loopback only).
+        .target(name: "Preview", dependencies: ["Site", "Model", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The thin command-line front end.
         .executableTarget(
             name: "yardstick",
-            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Preview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "LoadingTests", dependencies: ["Loading"], resources: [.copy("Fixtures")]),

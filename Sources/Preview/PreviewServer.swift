@@ -1,0 +1,175 @@
+import FlyingFox
+import Foundation
+import Model
+import Site
+
+/// `yardstick serve`: builds the site, serves it on 127.0.0.1, rebuilds when content or templates change and
+/// reloads open pages. The reload hook exists only in the responses of this server, never in the built files.
+public final class PreviewServer: Sendable {
+    private let content: String
+    private let templates: String
+    private let output: String
+    private let port: UInt16
+    private let state = PreviewState()
+    private let log: @Sendable (String) -> Void
+
+    /// Creates a server; `port` 0 picks a free port.
+    public init(content: String, templates: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.content = content
+        self.templates = templates
+        self.port = port
+        self.log = log
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("yardstick-preview-\(getpid())/site").path
+    }
+
+    /// Builds, then serves until the process ends.
+    public func run() async throws {
+        await rebuild(reason: "first build")
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await server.appendRoute("GET /__yardstick/version") { [state] _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                         body: Data(String(await state.version).utf8))
+        }
+        await server.appendRoute("GET /__yardstick/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript", .cacheControl: "no-store"], body: Data(Self.reloadScript.utf8))
+        }
+        await server.appendRoute("GET *") { [self] request in await self.serve(request.path) }
+        let watcher = Task { await watch() }
+        defer { watcher.cancel() }
+        Task {
+            try await server.waitUntilListening()
+            if case .ip4(_, let actual)? = await server.listeningAddress {
+                log("Serving a preview on http://127.0.0.1:\(actual)/ (rebuilds when \(content) or \(templates) change; Ctrl-C stops)")
+            }
+        }
+        try await server.run()
+    }
+
+    // MARK: - Building
+
+    private func rebuild(reason: String) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome = SiteBuilder.build(BuildOptions(content: content, output: output, templates: templates))
+        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        for diagnostic in outcome.diagnostics where diagnostic.severity == .error { log(diagnostic.description) }
+        if outcome.failed {
+            log("Rebuild failed (\(reason)); still serving the last good site")
+        } else {
+            log(String(format: "Rebuilt %d files in %.2f s (%@)", outcome.fileCount, seconds, reason))
+        }
+        await state.finished(errors: outcome.diagnostics.filter { $0.severity == .error })
+    }
+
+    /// Polls the inputs' names, sizes and modification times twice a second.
+    private func watch() async {
+        var last = fingerprint()
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(500))
+            let now = fingerprint()
+            if now != last {
+                last = now
+                await rebuild(reason: "a file changed")
+            }
+        }
+    }
+
+    private func fingerprint() -> [String] {
+        var entries: [String] = []
+        for root in [content, templates] {
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let path as String in enumerator {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + path)
+                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                entries.append("\(root)/\(path)|\(size)|\(modified)")
+            }
+        }
+        return entries.sorted()
+    }
+
+    // MARK: - Serving
+
+    private func serve(_ rawPath: String) async -> HTTPResponse {
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        let parts = path.split(separator: "/").map(String.init)
+        guard !parts.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return HTTPResponse(statusCode: .notFound) }
+        var file = output + "/" + parts.joined(separator: "/")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue { file += "/index.html" }
+        let errors = await state.errors
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if file.hasSuffix(".html") || parts.isEmpty, !errors.isEmpty {
+                return html(Self.inject(into: "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body></body></html>", errors: errors))
+            }
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found".utf8))
+        }
+        guard file.hasSuffix(".html") else {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(file), .cacheControl: "no-store"], body: data)
+        }
+        return html(Self.inject(into: String(decoding: data, as: UTF8.self), errors: errors))
+    }
+
+    private func html(_ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(text.utf8))
+    }
+
+    /// Adds the reload script (allowing it in the page's CSP) and, after a failed rebuild, an overlay of the errors.
+    static func inject(into page: String, errors: [Diagnostic]) -> String {
+        var page = page.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; script-src 'self'; connect-src 'self';")
+        var addition = ""
+        if !errors.isEmpty {
+            let items = errors.map { "<li><code>" + escape($0.description) + "</code></li>" }.joined()
+            addition += "<div id=\"yardstick-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;background:#fff3f3;color:#600;border-bottom:3px solid #b42318;padding:1rem;z-index:9999;font:14px/1.4 ui-monospace,monospace\">"
+                + "<strong>The last rebuild failed; this is the last good site.</strong><ul>\(items)</ul></div>"
+        }
+        addition += "<script src=\"/__yardstick/reload.js\"></script>"
+        if let range = page.range(of: "</body>", options: .backwards) {
+            page.replaceSubrange(range, with: addition + "</body>")
+        } else {
+            page += addition
+        }
+        return page
+    }
+
+    static let reloadScript = """
+    (function () {
+      var seen = null;
+      function poll() {
+        fetch('/__yardstick/version', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (v) {
+          if (seen !== null && v !== seen) { location.reload(); }
+          seen = v;
+        }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+      }
+      poll();
+    })();
+    """
+
+    static func contentType(_ file: String) -> String {
+        switch (file as NSString).pathExtension {
+        case "css": return "text/css; charset=utf-8"
+        case "json": return "application/json"
+        case "csv": return "text/csv; charset=utf-8"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        default: return "application/octet-stream"
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// What the last rebuild left: a version that changes on every rebuild, and its errors.
+actor PreviewState {
+    private(set) var version = 0
+    private(set) var errors: [Diagnostic] = []
+
+    func finished(errors: [Diagnostic]) {
+        version += 1
+        self.errors = errors
+    }
+}

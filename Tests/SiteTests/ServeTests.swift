@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `yardstick serve` over real HTTP: edit a note and see the rebuilt page; break the content and see the overlay.
+@Suite struct ServeTests {
+    func fetch(_ url: URL) async -> String {
+        guard let (data, _) = try? await URLSession.shared.data(from: url) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Polls `url` until `condition` holds or 30 seconds pass.
+    func eventually(_ url: URL, _ condition: (String) -> Bool) async -> String {
+        var body = ""
+        for _ in 0..<60 {
+            body = await fetch(url)
+            if condition(body) { return body }
+            try? await Task.sleep(for: .milliseconds(500))
+        }
+        return body
+    }
+
+    @Test func editingANoteRebuildsThePageAndAFailedRebuildShowsAnOverlay() async throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try TestSupport.run(["init", content.path])
+        let process = Process()
+        process.executableURL = TestSupport.executable
+        process.arguments = ["serve", "--port", "0", "--content", content.path,
+                             "--templates", TestSupport.packageRoot.appendingPathComponent("templates").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+
+        var log = ""
+        var port: String?
+        for _ in 0..<120 where port == nil {
+            try await Task.sleep(for: .milliseconds(250))
+            log += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+            port = log.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression).map { String(log[$0].split(separator: ":")[1]) }
+        }
+        let base = try #require(port.map { URL(string: "http://127.0.0.1:\($0)/")! }, "no URL in: \(log)")
+        let page = base.appendingPathComponent("2026-06/ticket-triage/index.html")
+        let first = await eventually(page) { $0.contains("ticket") }
+        #expect(first.contains("<script src=\"/__yardstick/reload.js\"></script>"), "the preview adds the reload hook")
+        #expect(await fetch(base.appendingPathComponent("__yardstick/reload.js")).contains("location.reload"))
+
+        let notes = content.appendingPathComponent("projects/ticket-triage/feedback")
+        let note = try #require(try FileManager.default.contentsOfDirectory(atPath: notes.path).first { $0.hasSuffix(".md") })
+        let file = notes.appendingPathComponent(note)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n> A fresh quote written while the preview runs.\n").write(to: file, atomically: true, encoding: .utf8)
+        let rebuilt = await eventually(page) { $0.contains("A fresh quote written while the preview runs.") }
+        #expect(rebuilt.contains("A fresh quote written while the preview runs."))
+
+        let built = root.appendingPathComponent("built")
+        #expect(try TestSupport.run(["build", "--content", content.path, "--output", built.path]).status == 0)
+        #expect(TestSupport.files(in: built).count > 10)
+        for (path, data) in TestSupport.files(in: built) where path.hasSuffix(".html") {
+            #expect(!String(decoding: data, as: UTF8.self).contains("<script"), "published files carry no JavaScript: \(path)")
+        }
+        let contract = content.appendingPathComponent("projects/ticket-triage/contract.yml")
+        try (try String(contentsOf: contract, encoding: .utf8) + "broken: [\n").write(to: contract, atomically: true, encoding: .utf8)
+        let failed = await eventually(page) { $0.contains("yardstick-overlay") }
+        #expect(failed.contains("The last rebuild failed"))
+        #expect(failed.contains("A fresh quote written while the preview runs."), "the last good site keeps being served")
+    }
+}
