@@ -11,10 +11,12 @@ site: deps
 	swift build --product yardstick
 	.build/debug/yardstick build --content content --output site --templates templates
 
-# Swift unit, integration and end-to-end tests, then the browser suite (Nu checker, axe, print, links).
+# Swift unit, integration and end-to-end tests, then the browser suite (Nu checker, axe, print, links)
+# and the documented nginx configuration serving the site under a subpath.
 test: test-deps
 	swift build --build-tests
 	swift test --skip-build
+	scripts/test-nginx.sh
 	scripts/test-browser.sh
 
 release: deps

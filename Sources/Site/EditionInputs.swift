@@ -15,26 +15,37 @@ enum EditionInputs {
         files.filter { day(of: $0).map { $0 <= cutoff } ?? true }.sorted()
     }
 
-    /// SHA-256 of each file, by relative path.
-    static func fingerprints(_ paths: [String], content: String) -> [String: String] {
+    /// The fingerprint of each file an edition with `cutoff` uses: SHA-256 of its bytes, or of its canonical text
+    /// for the settings files (see `canonicalText`).
+    static func fingerprints(_ paths: [String], content: String, portfolio: Portfolio, cutoff: Day,
+                             byteHashes: [String: String]? = nil) -> [String: String] {
         var result: [String: String] = [:]
         for path in paths {
-            let bytes = FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? []
-            result[path] = SHA256.hex(bytes)
+            if let text = canonicalText(of: path, portfolio: portfolio, cutoff: cutoff) {
+                result[path] = SHA256.hex(Array(text.utf8))
+            } else if let hash = byteHashes?[path] {
+                result[path] = hash
+            } else {
+                result[path] = SHA256.hex(FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? [])
+            }
         }
         return result
     }
 
     /// `edition-unreproducible` errors: one per input file that changed, vanished or appeared since an edition used it,
     /// naming the earliest edition it breaks and how many more.
-    static func integrity(_ editions: [Edition], inputFiles: [String], content: String) -> [Diagnostic] {
+    static func integrity(_ editions: [Edition], inputFiles: [String], content: String, portfolio: Portfolio) -> [Diagnostic] {
         guard !editions.isEmpty else { return [] }
-        let current = fingerprints(inputFiles, content: content)
+        var bytes: [String: String] = [:]
+        for path in inputFiles where canonicalText(of: path, portfolio: portfolio, cutoff: Day(year: 1, month: 1, day: 1)) == nil {
+            bytes[path] = SHA256.hex(FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? [])
+        }
         var broken: [String: (problem: String, editions: [Edition])] = [:]
         func note(_ file: String, _ problem: String, _ edition: Edition) {
             broken[file, default: (problem, [])].editions.append(edition)
         }
         for edition in editions {
+            let current = fingerprints(inputFiles, content: content, portfolio: portfolio, cutoff: edition.cutoff, byteHashes: bytes)
             for (file, hash) in edition.inputs {
                 if let now = current[file] {
                     if now != hash { note(file, "has changed since it was published. Restore it with 'git checkout -- \(content)/\(file)'; a deliberate correction is a new snapshot, never an edit of an old one", edition) }

@@ -18,7 +18,7 @@ public enum Publisher {
         let editionsPath = content + "/editions.yml"
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         guard let portfolio = loaded.portfolio else { return Outcome(diagnostics: diagnostics, edition: nil) }
-        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content)
+        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content, portfolio: portfolio)
         func refuse(_ message: String) -> Outcome {
             Outcome(diagnostics: diagnostics + [.error("publish-refused", message, at: SourceLocation(path: editionsPath))], edition: nil)
         }
@@ -39,7 +39,8 @@ public enum Publisher {
         if let last = previous.last, cutoff < last.cutoff {
             return refuse("the cut-off day \(cutoff) is earlier than that of \(month) v\(last.version) (\(last.cutoff)); an edition cannot go back in time")
         }
-        let inputs = EditionInputs.fingerprints(EditionInputs.used(by: cutoff, among: loaded.inputFiles), content: content)
+        let inputs = EditionInputs.fingerprints(EditionInputs.used(by: cutoff, among: loaded.inputFiles), content: content,
+                                                portfolio: portfolio, cutoff: cutoff)
         let edition = Edition(month: month, version: previous.count + 1, cutoff: cutoff, generator: Generator.name, inputs: inputs)
 
         var text = (FileManager.default.contents(atPath: editionsPath).map { String(decoding: $0, as: UTF8.self) })

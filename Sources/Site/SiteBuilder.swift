@@ -37,7 +37,7 @@ public enum SiteBuilder {
         let loaded = ContentLoader.load(directory: content)
         guard let portfolio = loaded.portfolio else { return Outcome(diagnostics: loaded.diagnostics, fileCount: 0) }
         log(BuildStep.analysing.label)
-        let integrity = EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content)
+        let integrity = EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content, portfolio: portfolio)
         guard integrity.isEmpty else { return Outcome(diagnostics: loaded.diagnostics + integrity, fileCount: 0) }
         let reports = analyse(portfolio).current
         return Outcome(diagnostics: loaded.diagnostics + analysisDiagnostics(reports, content: content), fileCount: 0)
@@ -54,7 +54,7 @@ public enum SiteBuilder {
         guard let portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
             return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
-        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content)
+        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content, portfolio: portfolio)
         guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
         log(BuildStep.analysing.label)
         let analyses = timed(.analysing, &timings) { analyse(portfolio, progress: options.progress) }

@@ -126,3 +126,30 @@ extension Double {
     /// The shortest text that reads back as this value, as report pages print corrected values.
     var cleanText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
+
+/// The routine monthly edits the spec asks for must not break earlier editions; changing what they used must.
+@Suite struct EditionSettingsTests {
+    let today = Day(year: 2026, month: 12, day: 31)
+
+    @Test func aLaterAmendmentAndANewAsOfKeepEarlierEditionsReproducible() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        try TestSupport.copy(TestSupport.packageRoot.appendingPathComponent("content"), to: content)
+        try? FileManager.default.removeItem(at: content.appendingPathComponent("editions.yml"))
+        #expect(Publisher.publish(month: Month(year: 2026, month: 9), cutoff: Day(year: 2026, month: 10, day: 6), today: today, content: content.path).edition != nil)
+
+        let contract = content.appendingPathComponent("projects/support-copilot/contract.yml")
+        let original = try String(contentsOf: contract, encoding: .utf8)
+        let amended = original + "amendments:\n  - date: 2026-11-20\n    reason: Scope widened to chat after the Q3 review.\n    target: {change: -10%, by: 2027-06}\n"
+        try amended.write(to: contract, atomically: true, encoding: .utf8)
+        let settings = content.appendingPathComponent("yardstick.yml")
+        let settingsText = try String(contentsOf: settings, encoding: .utf8)
+        try settingsText.replacingOccurrences(of: "as_of: 2026-10", with: "as_of: 2026-09").write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.run(["check", "--content", content.path]).status == 0, "an amendment after the cut-off and a new as_of are routine")
+
+        try original.replacingOccurrences(of: "sponsor:", with: "sponsor: Someone else #").write(to: contract, atomically: true, encoding: .utf8)
+        let changed = try TestSupport.run(["check", "--content", content.path])
+        #expect(changed.status == 1)
+        #expect(changed.err.contains("projects/support-copilot/contract.yml has changed since it was published"), "\(changed.err)")
+    }
+}
