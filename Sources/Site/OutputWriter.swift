@@ -12,8 +12,9 @@ enum OutputWriter {
         var diagnostic: Diagnostic
     }
 
-    /// Replaces `output` with exactly `files`.
-    static func write(_ files: [RenderedFile], to output: String) throws(Failure) {
+    /// Replaces `output` with exactly `files`; `hashes` (SHA-256 by path, as in manifest.json) lets unchanged
+    /// files be linked from the previous site rather than written again.
+    static func write(_ files: [RenderedFile], hashes: [String: String]? = nil, to output: String) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -41,15 +42,28 @@ enum OutputWriter {
             try? manager.removeItem(at: parent.appendingPathComponent(leftover))
         }
         do {
-            var made: Set<String> = []
+            var directories: Set<String> = []
             for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let directory = url.deletingLastPathComponent().path
-                if !made.contains(directory) {
-                    try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    made.insert(directory)
+                let slash = file.path.lastIndex(of: "/")
+                directories.insert(slash.map { String(file.path[..<$0]) } ?? "")
+            }
+            for directory in directories.sorted() {
+                try manager.createDirectory(atPath: staging.path + "/" + directory, withIntermediateDirectories: true)
+            }
+            // Files whose bytes did not change are hard-linked from the previous site instead of written again.
+            let previous = previousHashes(target)
+            let failures = FailureBox()
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = files[index]
+                let destination = staging.path + "/" + file.path
+                if let hash = hashes?[file.path], previous[file.path] == hash,
+                   link(target.path + "/" + file.path, destination) == 0 {
+                    return
                 }
-                try Data(file.bytes).write(to: url)
+                if !writeBytes(file.bytes, to: destination) { failures.record(file.path) }
+            }
+            if let failed = failures.first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
             }
             if let readme = manager.contents(atPath: target.appendingPathComponent("README.md").path), !files.contains(where: { $0.path == "README.md" }) {
                 try readme.write(to: staging.appendingPathComponent("README.md"))
@@ -74,5 +88,42 @@ enum OutputWriter {
             throw Failure(diagnostic: .error("write-failed", "could not write the site: \(error.localizedDescription); the previous site is untouched",
                                               at: SourceLocation(path: output)))
         }
+    }
+
+    /// The previous site's file hashes, from its manifest.json; empty when there is none.
+    static func previousHashes(_ site: URL) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("manifest.json").path),
+              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = manifest["files"] as? [String: String]
+        else { return [:] }
+        return files
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls; false on any failure.
+    static func writeBytes(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}
+
+/// The first file that could not be written, recorded from any thread.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var first: String?
+
+    func record(_ path: String) {
+        lock.lock()
+        if first == nil { first = path }
+        lock.unlock()
     }
 }

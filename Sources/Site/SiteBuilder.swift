@@ -61,13 +61,13 @@ public enum SiteBuilder {
         diagnostics += analysisDiagnostics(analyses.current, content: options.content)
 
         log(BuildStep.rendering.label)
-        let (files, slowest) = timed(.rendering, &timings) {
+        let (files, slowest, hashes) = timed(.rendering, &timings) {
             render(portfolio, analyses: analyses, templates: templates,
                    inputs: inputFingerprint(loaded.inputFiles, content: options.content), progress: options.progress)
         }
         log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
         do {
-            try timed(.writing, &timings) { try OutputWriter.write(files, to: options.output) }
+            try timed(.writing, &timings) { try OutputWriter.write(files, hashes: hashes, to: options.output) }
         } catch let failure as OutputWriter.Failure {
             diagnostics.append(failure.diagnostic)
             return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
@@ -197,7 +197,9 @@ public enum SiteBuilder {
 
     /// Every file of the site, the manifest last.
     static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, inputs: String,
-                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> ([RenderedFile], (path: String, seconds: Double)?) {
+                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil)
+        -> ([RenderedFile], (path: String, seconds: Double)?, [String: String])
+    {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
         let reports = analyses.current
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
@@ -237,16 +239,18 @@ public enum SiteBuilder {
         files.append(renderer.feed(editions: portfolio.editions, updated: months.last?.lastDay ?? Day(year: 1970, month: 1, day: 1)))
         files.append(renderer.sitemap(pages: files.map(\.path)))
         files.sort { $0.path < $1.path }
-        files.append(manifest(files, inputs: inputs))
-        return (files, slowest)
+        let (manifestFile, hashes) = manifest(files, inputs: inputs)
+        files.append(manifestFile)
+        return (files, slowest, hashes)
     }
 
     /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file.
-    static func manifest(_ files: [RenderedFile], inputs: String) -> RenderedFile {
+    static func manifest(_ files: [RenderedFile], inputs: String) -> (RenderedFile, [String: String]) {
         let hashes = Parallel.map(files) { SHA256.hex($0.bytes) }
         let entries = zip(files, hashes).map { ($0.path, JSONValue.string($1)) }
         let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
-        return RenderedFile(path: "manifest.json", text: json.serialized())
+        return (RenderedFile(path: "manifest.json", text: json.serialized()),
+                Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
     }
 }
 
