@@ -73,7 +73,9 @@ enum SnapshotLoader {
                               at: at(record.line(of: s), record.column(of: s)))
                 }
                 guard let value = record.double(at: v), value.isFinite else {
-                    log.error("bad-number", "value '\(record.string(at: v) ?? "")' is not a finite number", at: at(record.line(of: v), record.column(of: v)))
+                    let text = record.string(at: v) ?? ""
+                    log.error("bad-number", text.isEmpty ? "value is empty; every row needs a number" : "value '\(text)' is not a finite number",
+                              at: at(record.line(of: v), record.column(of: v)))
                     return
                 }
                 var weight: Double?

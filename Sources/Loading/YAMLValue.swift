@@ -24,12 +24,14 @@ struct YAMLValue {
     static func parse(_ text: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                log.error("empty-file", "the file is empty; expected a YAML mapping", at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
+                let what = lineOffset > 0 ? "the front matter is empty; expected fields such as date and source between the '---' lines"
+                    : "the file is empty; expected a YAML mapping"
+                log.error("empty-file", what, at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))
                 return nil
             }
             return YAMLValue(node: node, path: path, lineOffset: lineOffset, keyPath: "", log: log)
         } catch let error as YamlError {
-            let (mark, described) = describe(error)
+            let (mark, described) = describe(error, lineOffset: lineOffset)
             var (line, column, message) = (mark?.line ?? 0, mark?.column ?? 0, described)
             if case .duplicatedKeysInMapping(let duplicates, let context) = error, let key = duplicates.first,
                let repeated = Self.repeatedKeyLine(key, in: text, after: context.mark.line) {
@@ -69,12 +71,16 @@ struct YAMLValue {
         return lines[line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
     }
 
-    private static func describe(_ error: YamlError) -> (Mark?, String) {
+    private static func describe(_ error: YamlError, lineOffset: Int) -> (Mark?, String) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let prefix = context.map { $0.text + " " } ?? ""
-            return (mark, "invalid YAML: \(prefix)\(problem)")
+            // Name where the construct that went wrong began: an unclosed `{` is found lines later.
+            let origin = context.flatMap { context in
+                context.mark.line != mark.line ? " (it began at line \(context.mark.line + lineOffset), column \(context.mark.column))" : nil
+            } ?? ""
+            return (mark, "invalid YAML: \(prefix)\(problem)\(origin)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark, "duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping")
         default:
