@@ -35,6 +35,13 @@ public struct MetricTable: Sendable {
         values = monthly
     }
 
+    /// The same table without months after `month`: what a report on `month` may see.
+    public func through(_ month: Month) -> MetricTable {
+        var copy = self
+        copy.values = values.mapValues { $0.filter { $0.key <= month } }
+        return copy
+    }
+
     /// Combines a month's rows (sorted by period) with an aggregate.
     static func combine(_ rows: [SnapshotRow], _ aggregate: MetricDefinition.Aggregate) -> Double {
         switch aggregate {

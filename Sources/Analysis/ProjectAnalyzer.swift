@@ -21,11 +21,31 @@ public struct ProjectAnalyzer: Sendable {
         Month.range(project.contract.launch.calendarMonth, through: asOf)
     }
 
+    /// The data in force on a cut-off day, resolved and aggregated once for every month analysed with it.
+    public struct DataInForce: Sendable {
+        /// The cut-off day.
+        public let cutoff: Day
+        let rows: RowsInForce
+        let table: MetricTable
+    }
+
+    /// Resolves the snapshots as of `cutoff` and aggregates every month up to `through`.
+    public func data(cutoff: Day, through month: Month) -> DataInForce {
+        let rows = RowsInForce(snapshots: project.snapshots, cutoff: cutoff)
+        return DataInForce(cutoff: cutoff, rows: rows, table: MetricTable(rows: rows, metrics: project.contract.metrics, through: month))
+    }
+
     /// The analysis of `month` with the data in force on `cutoff`.
     public func analyse(month: Month, cutoff: Day) -> MonthlyAnalysis {
+        analyse(month: month, data: data(cutoff: cutoff, through: month))
+    }
+
+    /// The analysis of `month` with data already resolved for its cut-off (and for months up to `month` or later).
+    public func analyse(month: Month, data: DataInForce) -> MonthlyAnalysis {
         let contract = project.contract
-        let rows = RowsInForce(snapshots: project.snapshots, cutoff: cutoff)
-        let table = MetricTable(rows: rows, metrics: contract.metrics, through: month)
+        let cutoff = data.cutoff
+        let rows = data.rows
+        let table = data.table.through(month)
         let direction = contract.outcome?.direction ?? .decrease
         let attribution = contract.attribution
 

@@ -39,6 +39,7 @@ public struct RowsInForce: Sendable {
     /// Resolves the snapshots' rows as of `cutoff` (snapshots exported later are ignored).
     public init(snapshots: [Snapshot], cutoff: Day) {
         self.cutoff = cutoff
+        entries.reserveCapacity(snapshots.reduce(0) { $0 + ($1.exported <= cutoff ? $1.rows.count : 0) })
         for snapshot in snapshots.sorted(by: { ($0.exported, $0.path) < ($1.exported, $1.path) }) where snapshot.exported <= cutoff {
             latestExport = snapshot.exported
             for row in snapshot.rows {

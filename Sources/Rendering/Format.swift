@@ -24,7 +24,7 @@ public enum Format {
     /// A percentage with a sign: −11.2 %.
     public static func signedPercent(_ value: Double) -> String {
         let rounded = (abs(value) * 10).rounded() / 10
-        let text = String(format: "%.1f", rounded)
+        let text = fixed(rounded, decimals: 1)
         return (value > 0 && rounded > 0 ? "+" : value < 0 && rounded > 0 ? "−" : "") + text + " %"
     }
 
@@ -39,13 +39,13 @@ public enum Format {
         let magnitude = abs(value)
         let body: String
         if magnitude >= 1_000_000 {
-            body = String(format: "%.1fM", magnitude / 1_000_000)
+            body = fixed(magnitude / 1_000_000, decimals: 1) + "M"
         } else if magnitude >= 10_000 {
-            body = String(format: "%.0fk", magnitude / 1000)
+            body = fixed(magnitude / 1000, decimals: 0) + "k"
         } else if magnitude >= 1000 {
-            body = String(format: "%.1fk", magnitude / 1000)
+            body = fixed(magnitude / 1000, decimals: 1) + "k"
         } else {
-            body = String(format: "%.0f", magnitude)
+            body = fixed(magnitude, decimals: 0)
         }
         let sign = value < 0 && body.contains(where: { $0 != "0" && $0 != "." && $0.isNumber }) ? "−" : ""
         return symbol.map { sign + $0 + body } ?? sign + body + " " + currency
@@ -71,6 +71,22 @@ public enum Format {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
+    /// `value` with exactly `decimals` decimals (0–6), rounded half away from zero; a fast stand-in for
+    /// `String(format: "%.Nf")`, which is slow on Linux and runs for every coordinate of every chart.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return value.isFinite ? String(value) : "" }
+        let scale = [1.0, 10, 100, 1000, 10_000, 100_000, 1_000_000][decimals]
+        let scaled = Int64((abs(value) * scale).rounded())
+        let negative = value < 0 && scaled != 0
+        let unit = Int64(scale)
+        var text = String(scaled / unit)
+        if decimals > 0 {
+            let fraction = String(scaled % unit)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return negative ? "-" + text : text
+    }
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
@@ -83,7 +99,7 @@ public enum Format {
     }
 
     private static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
+        let text = fixed(value, decimals: decimals)
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)

@@ -32,6 +32,6 @@ public struct TemplateSet: Sendable {
 
     /// Renders a view model with a template.
     func render(_ view: Any, with name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        library.render(MustacheContext.convert(view) ?? [String: Any](), withTemplate: name) ?? ""
     }
 }

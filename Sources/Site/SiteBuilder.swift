@@ -122,17 +122,23 @@ public enum SiteBuilder {
                 }
             }
         }
+        // Jobs sharing a project and a cut-off share one resolution of the snapshots: drafts all use the draft cut-off.
+        let groups = Dictionary(grouping: jobs) { "\($0.project.id)|\($0.edition?.cutoff ?? draftCutoff)" }
+            .sorted { $0.key < $1.key }.map(\.value)
         let counter = ProgressCounter(step: .analysing, total: jobs.count, report: progress)
-        let analyses = Parallel.map(jobs) { job in
-            defer { counter.tick() }
-            var analysis = ProjectAnalyzer(project: job.project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
-                .analyse(month: job.month, cutoff: job.edition?.cutoff ?? draftCutoff)
-            analysis.edition = job.edition?.version
-            analysis.previousEditions = job.edition.map { edition in
-                (editionsByMonth[job.month] ?? []).map(\.version).filter { $0 < edition.version }
-            } ?? []
-            return analysis
-        }
+        let analyses = Parallel.map(groups) { group -> [MonthlyAnalysis] in
+            let analyzer = ProjectAnalyzer(project: group[0].project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
+            let data = analyzer.data(cutoff: group[0].edition?.cutoff ?? draftCutoff, through: group.map(\.month).max()!)
+            return group.map { job in
+                defer { counter.tick() }
+                var analysis = analyzer.analyse(month: job.month, data: data)
+                analysis.edition = job.edition?.version
+                analysis.previousEditions = job.edition.map { edition in
+                    (editionsByMonth[job.month] ?? []).map(\.version).filter { $0 < edition.version }
+                } ?? []
+                return analysis
+            }
+        }.flatMap { $0 }
         // Restatements compare each edition with the one before it, project by project.
         let byKey = Dictionary(analyses.map { ("\($0.project)|\($0.month)|\($0.edition ?? 0)", $0) }, uniquingKeysWith: { a, _ in a })
         let projects = Dictionary(uniqueKeysWithValues: portfolio.projects.map { ($0.id, $0) })

@@ -7,7 +7,7 @@ struct SVGBuilder {
     /// A number with at most 1 decimal, for coordinates.
     static func coordinate(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return rounded == rounded.rounded() ? String(Int(rounded)) : Format.fixed(rounded, decimals: 1)
     }
 
     /// Opens the root element with an accessible title and description.
