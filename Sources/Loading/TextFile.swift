@@ -2,7 +2,7 @@ import Model
 
 /// Decodes a content file's bytes as UTF-8 text, with or without a BOM, LF or CRLF.
 enum TextFile {
-    /// The text with the BOM removed and CRLF folded to LF; nil (logged) for invalid UTF-8.
+    /// The text with the BOM removed and CRLF and lone CR folded to LF; nil (logged) for invalid UTF-8.
     static func decode(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> String? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -11,7 +11,9 @@ enum TextFile {
             log.error("invalid-utf8", "the file is not valid UTF-8 text; save it as UTF-8", at: SourceLocation(path: path, line: line, column: column))
             return nil
         }
-        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // A lone CR ends a line too, as the YAML parser and the CSV reader count lines (CR CR LF from a file
+        // converted twice must not hide a line break from the front-matter splitter).
+        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
     }
 
     /// The line and column (in characters, as editors count) of the first byte that breaks UTF-8.

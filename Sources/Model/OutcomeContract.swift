@@ -37,7 +37,7 @@ public struct OutcomeContract: Hashable, Sendable {
         /// The target as written in the contract, with a true minus sign: `−15 %` or `−1.2`.
         public var text: String {
             let magnitude = abs(change)
-            let number = magnitude == magnitude.rounded() ? String(Int(magnitude)) : String(magnitude)
+            let number = Int(exactly: magnitude).map(String.init) ?? String(magnitude)
             return (change > 0 ? "+" : "−") + number + (relative ? " %" : "")
         }
     }
