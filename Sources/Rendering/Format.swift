@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Model
 
@@ -19,6 +20,11 @@ public enum Format {
     public static func signed(_ value: Double, unit: String = "") -> String {
         let text = number(abs(value), unit: unit)
         return (value > 0 ? "+" : value < 0 ? "−" : "") + text
+    }
+
+    /// An effect with its 95 % range: `−1.21 min (−1.52 to −0.90)`.
+    public static func effect(_ effect: EffectEstimate, unit: String) -> String {
+        "\(signed(effect.estimate, unit: unit)) (\(signed(effect.low)) to \(signed(effect.high)))"
     }
 
     /// A percentage with a sign: −11.2 %.

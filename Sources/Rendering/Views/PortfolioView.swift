@@ -47,7 +47,7 @@ public struct PortfolioView: Sendable {
             }
             let (statusClass, icon) = SummaryView.statusStyle(analysis.attribution.status)
             let effect = analysis.attribution.effect.map {
-                "\(Format.signed($0.estimate, unit: unit)) (\(Format.signed($0.low)) to \(Format.signed($0.high)))"
+                Format.effect($0, unit: unit)
             } ?? "—"
             let net = analysis.money?.net.map { Format.money($0, currency: settings.currency) } ?? "unknown"
             return ProjectRow(

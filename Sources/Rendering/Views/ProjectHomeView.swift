@@ -25,7 +25,7 @@ struct ProjectHomeView: Sendable {
             return MonthRow(month: Format.shortMonth(analysis.month) + (editions[analysis.month].map { " · v\($0)" } ?? " · draft"),
                             link: root + "\(analysis.month)/\(project.id)/index.html",
                             status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon,
-                            effect: analysis.attribution.effect.map { "\(Format.signed($0.estimate, unit: unit)) (\(Format.signed($0.low)) to \(Format.signed($0.high)))" } ?? "—",
+                            effect: analysis.attribution.effect.map { Format.effect($0, unit: unit) } ?? "—",
                             move: analysis.recommendation.move.words, warnings: analysis.warnings.isEmpty ? "" : "⚠ \(analysis.warnings.count)")
         }
         let decisions = project.decisions.reversed().map { decision in

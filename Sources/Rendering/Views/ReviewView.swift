@@ -35,7 +35,7 @@ struct ReviewView: Sendable {
                 title: contract.title, link: root + "\(analysis.month)/\(report.project.id)/index.html",
                 target: "\(contract.target.text) by \(Format.shortMonth(contract.target.by))" + (analysis.amendment.map { "; amended \(Format.day($0.amendment.date)) to \($0.amendment.target?.text ?? "—")" } ?? ""),
                 status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon,
-                effect: analysis.attribution.effect.map { "\(Format.signed($0.estimate, unit: unit)) (\(Format.signed($0.low)) to \(Format.signed($0.high)))" } ?? "—",
+                effect: analysis.attribution.effect.map { Format.effect($0, unit: unit) } ?? "—",
                 net: analysis.money?.cumulativeNet.map { Format.money($0, currency: settings.currency) } ?? "unknown",
                 recommendation: "\(analysis.recommendation.move.words) — \(analysis.recommendation.rule)",
                 decision: decision.map { "\($0.decision.words), \(Format.day($0.date))" } ?? "No decision recorded for this review",

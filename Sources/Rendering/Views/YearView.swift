@@ -34,7 +34,7 @@ struct YearView: Sendable {
             return ProjectEntry(
                 title: contract.title, link: root + "\(analysis.month)/\(report.project.id)/index.html",
                 status: "\(analysis.attribution.status.words) (\(Format.shortMonth(analysis.month)))", statusClass: statusClass, statusIcon: icon,
-                effect: analysis.attribution.effect.map { "\(Format.signed($0.estimate, unit: unit)) (\(Format.signed($0.low)) to \(Format.signed($0.high)))" } ?? "—",
+                effect: analysis.attribution.effect.map { Format.effect($0, unit: unit) } ?? "—",
                 cumulativeNet: analysis.money?.cumulativeNet.map { Format.money($0, currency: settings.currency) } ?? "unknown",
                 decisions: decisions.isEmpty ? "none recorded" : decisions.joined(separator: "; "),
                 sparkHTML: Sparkline.svg(analysis.outcomeSeries.filter { $0.0.year == year }.map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
