@@ -6,9 +6,9 @@
 #
 # Targets: csv, front-matter, contract-yaml, note, snapshot-with-contract (see docs/FUZZING.md).
 #
-# Builds Fuzz/ (its own package; the main build is untouched) with `--sanitize fuzzer --sanitize
-# address`, seeds each target's corpus from the test fixtures and content/, and runs the targets one
-# after another under `nice`: the machine is shared. New corpus entries go to Fuzz/corpus-work/
+# Builds Fuzz/ (its own package; the main build is untouched) with `-sanitize=fuzzer,address`,
+# seeds each target's corpus from the test fixtures and content/, and runs the targets one after
+# another under `nice`: the machine is shared. New corpus entries go to Fuzz/corpus-work/
 # (kept between runs, not committed); crashing inputs go to Fuzz/crashes/<target>-crash-<sha1>.
 # A summary line per target (executions, exec/s, crashes, corpus size) is appended to
 # Fuzz/corpus-work/results.tsv and printed at the end.
@@ -34,9 +34,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1:
 target="${1:-all}"
 seconds="${2:-600}"
 
-# libFuzzer ships with the toolchain's clang as libclang_rt.fuzzer; without it `--sanitize fuzzer` cannot link.
+# libFuzzer ships with the toolchain's clang as libclang_rt.fuzzer; without it `-sanitize=fuzzer` cannot link.
 check_libfuzzer() {
-    local toolchain
     toolchain="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")"
     if ! find "$toolchain/lib" -name 'libclang_rt.fuzzer-*.a' -print -quit 2>/dev/null | grep -q .; then
         echo "no libFuzzer runtime (libclang_rt.fuzzer-*.a) in the Swift toolchain at $toolchain; see docs/FUZZING.md" >&2
@@ -44,13 +43,19 @@ check_libfuzzer() {
     fi
 }
 
+# `swift build --sanitize fuzzer --sanitize address` would pass `-sanitize=fuzzer -sanitize=address`
+# to swiftc, which keeps only the last one, in an order that changes from build to build: the Swift
+# code would lack either coverage or AddressSanitizer. So `--sanitize fuzzer` only (SwiftPM then
+# links executables without its `main` alias, leaving `main` to libFuzzer), and a last
+# `-sanitize=fuzzer,address` for swiftc and `-fsanitize=address` for the C code (libyaml).
 build() {
     check_libfuzzer
-    echo "[build] Fuzz/ with --sanitize fuzzer --sanitize address (release)"
+    echo "[build] Fuzz/ with -sanitize=fuzzer,address (release)"
     local attempt
     for attempt in 1 2 3; do
         if nice -n "$nice_level" swift build -c release --package-path "$fuzz" --scratch-path "$scratch" \
-            --sanitize fuzzer --sanitize address -Xswiftc -parse-as-library > "$work/build.log" 2>&1; then
+            --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+            -Xcc -fsanitize=address > "$work/build.log" 2>&1; then
             echo "        $(tail -1 "$work/build.log")"
             break
         fi
@@ -61,19 +66,18 @@ build() {
         fi
         echo "        sources changed during the build; building again"
     done
-    # Not `swift build --show-bin-path`: without the sanitizer flags it caches an uninstrumented build
-    # plan that the next build then reuses, and the fuzzers lose their coverage feedback.
     bin="$scratch/release"
     [[ -x "$bin/fuzz-csv" ]] || { echo "build failed" >&2; exit 1; }
-    # Without coverage counters in the Swift code libFuzzer is a blind mutator; say so rather than run.
-    local counters
-    counters="$(SWIFT_BACKTRACE=enable=no "$bin/fuzz-csv" -runs=0 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -1)"
-    if [[ "${counters:-0}" -lt 10000 ]]; then
-        echo "the fuzz targets have only ${counters:-0} coverage counters: the Swift code is not instrumented;" \
-            "delete $scratch and build again" >&2
+    # Refuse to fuzz blind: the loaders' Swift code must carry both coverage counters and ASan checks.
+    local object="$bin/LoadingHarness.build/CSVReader.swift.o" sections
+    sections="$("$toolchain/bin/llvm-objdump" -h "$object" 2>/dev/null || true)"
+    if ! grep -q __sancov_cntrs <<< "$sections" || ! grep -q asan <<< "$sections"; then
+        echo "$object lacks coverage counters or AddressSanitizer instrumentation; delete $scratch and build again" >&2
         exit 1
     fi
-    echo "        ${counters} coverage counters"
+    local counters
+    counters="$(SWIFT_BACKTRACE=enable=no "$bin/fuzz-csv" -runs=0 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -1)"
+    echo "        instrumented: coverage and AddressSanitizer, ${counters:-?} coverage counters"
 }
 
 max_len() {

@@ -11,9 +11,21 @@ enum TextFile {
             log.error("invalid-utf8", "the file is not valid UTF-8 text; save it as UTF-8", at: SourceLocation(path: path, line: line, column: column))
             return nil
         }
-        // A lone CR ends a line too, as the YAML parser and the CSV reader count lines (CR CR LF from a file
-        // converted twice must not hide a line break from the front-matter splitter).
-        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return body.contains(13) ? foldLineEnds(text) : text
+    }
+
+    /// CRLF and a lone CR become LF, as the YAML parser and the CSV reader count lines (CR CR LF from a file
+    /// converted twice must not hide a line break from the front-matter splitter). By scalars, not by string
+    /// search: Foundation will not match a CRLF followed by a combining mark, which would then fold twice.
+    private static func foldLineEnds(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(scalars)
     }
 
     /// The line and column (in characters, as editors count) of the first byte that breaks UTF-8.

@@ -13,7 +13,6 @@ extension SampleGenerator {
         var rowCounts: [Month: Int] = [:]
         /// Corrected rows, by the month whose export re-sends them.
         var corrections: [Month: String] = [:]
-        var correctionCount = 0
         /// The measured baseline mean of the outcome (over the baseline segments).
         var baselineMean = 0.0
         /// Mean monthly volume and run cost after launch, for the contract's money per unit.
@@ -90,7 +89,6 @@ extension SampleGenerator {
                 var line = period + "," + metric + "," + (segment == "all" ? "" : segment) + "," + fixed(value, decimals)
                 line += plan.daily ? "," + n + "\n" : "\n"
                 data.corrections[month.adding(restatedLag!), default: ""] += line
-                data.correctionCount += 1
                 restated = true
             }
 

@@ -35,7 +35,9 @@ extension FuzzHarness {
             case "settings":
                 if let settings = SettingsLoader.load(other) {
                     require(otherLog.errorCount == 0, "SettingsLoader.load returned settings and logged errors")
-                    require(settings.baseURL.hasPrefix("/") && settings.baseURL.hasSuffix("/"), "base URL \(settings.baseURL) is not /…/")
+                    // In bytes: `hasPrefix("/")` compares Characters, and "/" followed by a combining mark is one.
+                    require(settings.baseURL.utf8.first == UInt8(ascii: "/") && settings.baseURL.utf8.last == UInt8(ascii: "/"),
+                            "base URL \(settings.baseURL) is not /…/")
                     require((1...12).contains(settings.fiscalYearStart), "fiscal year starts in month \(settings.fiscalYearStart)")
                     require(!settings.title.allSatisfy(\.isWhitespace), "blank site title")
                 } else {
