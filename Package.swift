@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
@@ -29,10 +28,7 @@ let package = Package(
         // Turns reports into pages: (path, bytes) pairs. Writes nothing.
         .target(
             name: "Rendering",
-            dependencies: [
-                "Model", "Analysis", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["Model", "Analysis", "CCmarkGFM"]
         ),
         // The atomic directory swap the site writer needs (renameat2 is not visible from Swift's Glibc).
         .target(name: "CSupport"),
