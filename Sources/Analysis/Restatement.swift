@@ -40,13 +40,7 @@ public struct Restatement: Sendable {
 
         let before = RowsInForce(snapshots: project.snapshots, cutoff: old.cutoff)
         let after = RowsInForce(snapshots: project.snapshots, cutoff: new.cutoff)
-        let values = after.entries.filter { key, entry in
-            key.period.month <= new.month && before.entries[key].map { $0.row.value != entry.row.value } ?? false
-        }.sorted { $0.key < $1.key }.map { key, entry in
-            let previous = before.entries[key]!
-            return Correction(period: key.period, metric: key.metric, segment: key.segment, oldValue: previous.row.value,
-                              oldSnapshot: previous.snapshot, newValue: entry.row.value, newSnapshot: entry.snapshot)
-        }
+        let values = after.changes(since: before, through: new.month)
         return Restatement(previousVersion: previousVersion, previousCutoff: old.cutoff, headline: headline, values: values)
     }
 

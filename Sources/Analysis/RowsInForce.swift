@@ -2,73 +2,178 @@ import Model
 
 /// The snapshot rows in force on a cut-off day: for each (period, metric, segment), the value from the
 /// latest snapshot exported on or before that day, with the history of corrections that led to it.
+///
+/// The rows stay in the snapshots: this holds one bit per row (whether a later snapshot replaced it) and the
+/// history of corrected keys. Resolving needs, for the time it takes, an index of 5 to 11 bytes per key.
+/// A row is named by its position: the rows of the snapshots in force, oldest snapshot first, one after another.
 public struct RowsInForce: Sendable {
-    /// Identifies a value across snapshots.
-    public struct Key: Hashable, Sendable, Comparable {
-        /// The period.
-        public var period: Period
-        /// The metric id.
-        public var metric: String
-        /// The segment.
-        public var segment: String
-
-        public static func < (a: Key, b: Key) -> Bool {
-            (a.metric, a.segment, a.period) < (b.metric, b.segment, b.period)
-        }
-    }
-
     /// A value in force and where it came from.
-    public struct Entry: Sendable {
-        /// The row in force.
-        public var row: SnapshotRow
+    struct Entry {
+        /// The key, with names as positions in `metrics` and `segments`.
+        var key: SnapshotKey
+        /// The value.
+        var value: Double
+        /// The number of underlying observations, weighting a `mean`.
+        var n: Double?
         /// The snapshot that supplied it.
-        public var snapshot: String
-        /// The day that snapshot was exported.
-        public var exported: Day
-        /// Earlier values of the same key that later snapshots replaced with a different value, oldest first.
-        public var replaced: [(value: Double, snapshot: String, exported: Day)]
+        var snapshot: Snapshot
     }
 
-    /// The entries by key.
-    public private(set) var entries: [Key: Entry] = [:]
+    /// Earlier values of a corrected key, oldest first, and the position of its row in force.
+    private struct History: Sendable {
+        var position: Int
+        var values: [(value: Double, snapshot: String)]
+    }
+
+    /// Metric names of every snapshot of the project, sorted: keys here point into it.
+    let metrics: [String]
+    /// Segment names of every snapshot of the project, sorted.
+    let segments: [String]
+    /// The snapshots in force, oldest first.
+    private let sources: [Snapshot]
+    /// The position of each source's first row, and the number of positions at the end.
+    private let starts: [Int]
+    /// Per source, its metric and segment positions in the project's tables; nil when they are the same.
+    private let renamings: [(metrics: [Int], segments: [Int])?]
+    /// Per source, one bit per row set when a later snapshot replaced the row; empty when none was.
+    private var replacedRows: [[UInt64]]
+    /// Corrected keys.
+    private var replaced: [SnapshotKey: History] = [:]
     /// The export day of the newest snapshot in force.
     public private(set) var latestExport: Day?
     /// The cut-off day.
     public let cutoff: Day
 
     /// Resolves the snapshots' rows as of `cutoff` (snapshots exported later are ignored).
+    ///
+    /// Pass every snapshot of the project, so that two resolutions of it at different cut-offs can be compared.
     public init(snapshots: [Snapshot], cutoff: Day) {
         self.cutoff = cutoff
-        entries.reserveCapacity(snapshots.reduce(0) { $0 + ($1.exported <= cutoff ? $1.rows.count : 0) })
-        for snapshot in snapshots.sorted(by: { ($0.exported, $0.path) < ($1.exported, $1.path) }) where snapshot.exported <= cutoff {
-            latestExport = snapshot.exported
-            for row in snapshot.rows {
-                let key = Key(period: row.period, metric: row.metric, segment: row.segment)
-                if var entry = entries[key] {
-                    if entry.row.value != row.value || entry.row.n != row.n {
-                        entry.replaced.append((entry.row.value, entry.snapshot, entry.exported))
-                    }
-                    entry.row = row
-                    entry.snapshot = snapshot.path
-                    entry.exported = snapshot.exported
-                    entries[key] = entry
-                } else {
-                    entries[key] = Entry(row: row, snapshot: snapshot.path, exported: snapshot.exported, replaced: [])
+        let tables = snapshots.map(\.rows)
+        let metrics: [String], segments: [String]
+        if let first = tables.first, tables.allSatisfy({ $0.metrics == first.metrics && $0.segments == first.segments }) {
+            (metrics, segments) = (first.metrics, first.segments)
+        } else {
+            metrics = Set(tables.flatMap(\.metrics)).sorted()
+            segments = Set(tables.flatMap(\.segments)).sorted()
+        }
+        (self.metrics, self.segments) = (metrics, segments)
+        sources = snapshots.sorted { ($0.exported, $0.path) < ($1.exported, $1.path) }.filter { $0.exported <= cutoff }
+        latestExport = sources.last?.exported
+        starts = sources.reduce(into: [0]) { $0.append($0.last! + $1.rows.count) }
+        let metricPositions = Dictionary(uniqueKeysWithValues: metrics.enumerated().map { ($1, $0) })
+        let segmentPositions = Dictionary(uniqueKeysWithValues: segments.enumerated().map { ($1, $0) })
+        renamings = sources.map { snapshot in
+            let rows = snapshot.rows
+            guard rows.metrics != metrics || rows.segments != segments else { return nil }
+            // The project's tables hold every snapshot's names.
+            return (rows.metrics.map { metricPositions[$0]! }, rows.segments.map { segmentPositions[$0]! })
+        }
+        replacedRows = Array(repeating: [], count: sources.count)
+        guard sources.count > 1 || sources.first.map({ !$0.rows.hasDistinctKeys }) == true else { return }
+
+        // Oldest first: each row takes the place of the row in force with its key, if any.
+        var index = SnapshotKeyIndex(capacity: sources.map(\.rows.count).max() ?? 0)
+        for source in sources.indices {
+            let rows = sources[source].rows
+            for row in 0..<rows.count {
+                let position = starts[source] + row
+                let key = key(at: position)
+                guard let previous = index.replace(key, with: position, keys: key(at:)) else { continue }
+                let (old, new) = (value(at: previous), (rows.value(at: row), rows.n(at: row)))
+                if old.value != new.0 || old.n != new.1 {
+                    replaced[key, default: History(position: 0, values: [])].values
+                        .append((old.value, sources[self.source(of: previous)].path))
                 }
+                let (oldSource, oldRow) = (self.source(of: previous), previous - starts[self.source(of: previous)])
+                if replacedRows[oldSource].isEmpty {
+                    replacedRows[oldSource] = Array(repeating: 0, count: (sources[oldSource].rows.count + 63) / 64)
+                }
+                replacedRows[oldSource][oldRow >> 6] |= 1 << UInt64(oldRow & 63)
+            }
+        }
+        // Every corrected key is in the index, at its row in force.
+        let inForce = replaced.keys.map { ($0, index.position(of: $0, keys: self.key(at:))!) }
+        for (key, position) in inForce { replaced[key]?.position = position }
+    }
+
+    // MARK: - Reading
+
+    /// The number of positions, in force or not.
+    var positionCount: Int { starts[starts.count - 1] }
+
+    /// The source a position falls in.
+    private func source(of position: Int) -> Int {
+        var low = 0, high = sources.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Calls `body` with the position of every row in force, in order of position.
+    func forEachInForce(_ body: (Int) -> Void) {
+        for source in sources.indices {
+            let replacedHere = replacedRows[source]
+            for row in 0..<(starts[source + 1] - starts[source])
+            where replacedHere.isEmpty || replacedHere[row >> 6] & 1 << UInt64(row & 63) == 0 {
+                body(starts[source] + row)
             }
         }
     }
 
+    /// The key at `position`, over the project's name tables.
+    func key(at position: Int) -> SnapshotKey {
+        let source = source(of: position)
+        let key = sources[source].rows.key(at: position - starts[source])
+        guard let renaming = renamings[source] else { return key }
+        return key.renamed(metric: renaming.metrics[key.metric], segment: renaming.segments[key.segment])
+    }
+
+    /// The value and `n` at `position`.
+    func value(at position: Int) -> (value: Double, n: Double?) {
+        let source = source(of: position)
+        let rows = sources[source].rows
+        return (rows.value(at: position - starts[source]), rows.n(at: position - starts[source]))
+    }
+
+    /// The entry at `position`.
+    func entry(at position: Int) -> Entry {
+        let (value, n) = value(at: position)
+        return Entry(key: key(at: position), value: value, n: n, snapshot: sources[source(of: position)])
+    }
+
     /// Every correction in force for periods up to `month`, sorted by metric, segment and period.
     public func corrections(through month: Month) -> [Correction] {
-        entries.filter { !$0.value.replaced.isEmpty && $0.key.period.month <= month }
-            .sorted { $0.key < $1.key }
-            .map { key, entry in
-                let previous = entry.replaced.last!
-                return Correction(period: key.period, metric: key.metric, segment: key.segment,
-                                  oldValue: previous.value, oldSnapshot: previous.snapshot,
-                                  newValue: entry.row.value, newSnapshot: entry.snapshot)
+        replaced.filter { $0.key.period.month <= month }.sorted { $0.key < $1.key }.compactMap { key, history in
+            guard let previous = history.values.last else { return nil }
+            let entry = entry(at: history.position)
+            return Correction(period: key.period, metric: metrics[key.metric], segment: segments[key.segment],
+                              oldValue: previous.value, oldSnapshot: previous.snapshot,
+                              newValue: entry.value, newSnapshot: entry.snapshot.path)
+        }
+    }
+
+    /// The values in force here for periods up to `month` that differ from those in force in `earlier`, a resolution
+    /// of the same project's snapshots at another cut-off; sorted by metric, segment and period.
+    public func changes(since earlier: RowsInForce, through month: Month) -> [Correction] {
+        var lookup = SnapshotKeyIndex()
+        earlier.forEachInForce { position in
+            _ = lookup.replace(earlier.key(at: position), with: position, keys: earlier.key(at:))
+        }
+        var changed: [(key: SnapshotKey, correction: Correction)] = []
+        forEachInForce { position in
+            let key = key(at: position)
+            guard key.period.month <= month, let before = lookup.position(of: key, keys: earlier.key(at:)) else { return }
+            let (new, old) = (entry(at: position), earlier.entry(at: before))
+            if old.value != new.value {
+                changed.append((key, Correction(period: key.period, metric: metrics[key.metric], segment: segments[key.segment],
+                                                oldValue: old.value, oldSnapshot: old.snapshot.path,
+                                                newValue: new.value, newSnapshot: new.snapshot.path)))
             }
+        }
+        return changed.sorted { $0.key < $1.key }.map(\.correction)
     }
 }
 

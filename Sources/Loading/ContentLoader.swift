@@ -11,10 +11,15 @@ public enum ContentLoader {
         public var diagnostics: [Diagnostic]
         /// Every input file read, by path relative to the content directory, with its bytes' SHA-256 later.
         public var inputFiles: [String]
+        /// Per project loaded: its diagnostics and the input files it read (a subset of the two lists above).
+        public var projects: [String: (diagnostics: [Diagnostic], inputFiles: [String])] = [:]
     }
 
     /// Loads `directory`; paths in diagnostics start with `directory` as given.
-    public static func load(directory: String) -> Result {
+    ///
+    /// Projects named in `skipping` are not read at all (an incremental build has them already): they are
+    /// neither in the portfolio nor in the diagnostics and input files.
+    public static func load(directory: String, skipping: Set<String> = []) -> Result {
         let log = DiagnosticLog()
         let reader = DirectoryReader(root: directory)
         var inputs: [String] = []
@@ -60,17 +65,28 @@ public enum ContentLoader {
             log.error("no-projects", "no projects: add projects/<id>/contract.yml (see 'yardstick new project ID')",
                       at: SourceLocation(path: display("projects")))
         }
-        for id in projectIDs {
-            guard Identifier.isValid(id) else {
-                log.error("invalid-id", "project folder '\(id)' must use \(Identifier.rule())", at: SourceLocation(path: display("projects/\(id)")))
-                continue
-            }
-            if let project = loadProject(id: id, reader: reader, log: log, inputs: &inputs) { projects.append(project) }
+        for id in projectIDs where !Identifier.isValid(id) {
+            log.error("invalid-id", "project folder '\(id)' must use \(Identifier.rule())", at: SourceLocation(path: display("projects/\(id)")))
+        }
+        // Projects are independent: read them on all cores, each with its own log.
+        let wanted = projectIDs.filter { Identifier.isValid($0) && !skipping.contains($0) }
+        let loadedProjects = Parallel.map(wanted) { id -> (Project?, [Diagnostic], [String]) in
+            let projectLog = DiagnosticLog()
+            var projectInputs: [String] = []
+            let project = loadProject(id: id, reader: reader, log: projectLog, inputs: &projectInputs)
+            return (project, projectLog.items, projectInputs)
+        }
+        var perProject: [String: (diagnostics: [Diagnostic], inputFiles: [String])] = [:]
+        for (id, (project, diagnostics, projectInputs)) in zip(wanted, loadedProjects) {
+            if let project { projects.append(project) }
+            log.append(contentsOf: diagnostics)
+            inputs += projectInputs
+            perProject[id] = (diagnostics.sortedForDisplay(), projectInputs.sorted())
         }
 
         let portfolio = settings.map { Portfolio(settings: $0, projects: projects, events: events, editions: editions) }
         let diagnostics = log.items.sortedForDisplay()
-        return Result(portfolio: diagnostics.hasErrors ? nil : portfolio, diagnostics: diagnostics, inputFiles: inputs.sorted())
+        return Result(portfolio: diagnostics.hasErrors ? nil : portfolio, diagnostics: diagnostics, inputFiles: inputs.sorted(), projects: perProject)
     }
 
     private static func loadProject(id: String, reader: DirectoryReader, log: DiagnosticLog, inputs: inout [String]) -> Project? {
@@ -94,10 +110,10 @@ public enum ContentLoader {
         for name in reader.list(base + "/snapshots") where !name.hasPrefix(".") {
             let relative = "\(base)/snapshots/\(name)"
             let path = reader.display(relative)
-            guard let day = SnapshotLoader.exportDay(name, path: path, log: log), let bytes = reader.read(relative) else { continue }
+            guard let day = SnapshotLoader.exportDay(name, path: path, log: log), let file = reader.open(relative) else { continue }
             inputs.append(relative)
             guard let expectations else { continue }
-            if let snapshot = SnapshotLoader.load(bytes, exported: day, path: path, expecting: expectations, log: log) {
+            if let snapshot = SnapshotLoader.load(file, exported: day, path: path, expecting: expectations, log: log) {
                 snapshots.append(snapshot)
             }
         }
@@ -132,10 +148,17 @@ public enum ContentLoader {
         var metrics: Set<String> = []
         var outcomeSegments: Set<String> = []
         for snapshot in snapshots {
-            for row in snapshot.rows {
-                metrics.insert(row.metric)
-                if row.metric == contract.outcomeMetric { outcomeSegments.insert(row.segment) }
+            // By name positions rather than names: a snapshot may have millions of rows and a few dozen names.
+            let rows = snapshot.rows
+            var metricIDs = Set<Int>(), outcomeSegmentIDs = Set<Int>()
+            let outcomeID = rows.metrics.firstIndex(of: contract.outcomeMetric)
+            for index in rows.indices {
+                let key = rows.key(at: index)
+                metricIDs.insert(key.metric)
+                if key.metric == outcomeID { outcomeSegmentIDs.insert(key.segment) }
             }
+            metrics.formUnion(metricIDs.map { rows.metrics[$0] })
+            outcomeSegments.formUnion(outcomeSegmentIDs.map { rows.segments[$0] })
         }
         var needed: [(String, String)] = [(contract.outcomeMetric, "the outcome metric")]
         if let adoption = contract.adoption {

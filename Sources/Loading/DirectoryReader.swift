@@ -26,4 +26,9 @@ struct DirectoryReader {
         guard !isDirectory(relative), let data = FileManager.default.contents(atPath: display(relative)) else { return nil }
         return [UInt8](data)
     }
+
+    /// A regular file opened for reading piece by piece; nil when it does not exist or is a directory.
+    func open(_ relative: String) -> InputFile? {
+        InputFile(path: display(relative))
+    }
 }

@@ -22,28 +22,57 @@ enum SnapshotLoader {
         return day
     }
 
-    /// The snapshot, or nil (logged) when any row is wrong: a half-read snapshot would give wrong numbers.
+    /// The snapshot in `bytes`, or nil (logged) when any row is wrong: a half-read snapshot would give wrong numbers.
     static func load(_ bytes: [UInt8], exported: Day, path: String, expecting: Expectations, log: DiagnosticLog) -> Snapshot? {
+        load(exported: exported, path: path, expecting: expecting, log: log) { body in
+            try CSVReader.forEachRecord(in: bytes, body)
+        }
+    }
+
+    /// The snapshot in `file`, read piece by piece so that memory grows with its rows' keys and not with its bytes;
+    /// nil (logged) when any row is wrong or the file cannot be read.
+    static func load(_ file: InputFile, exported: Day, path: String, expecting: Expectations, log: DiagnosticLog) -> Snapshot? {
+        load(exported: exported, path: path, expecting: expecting, log: log) { body in
+            try CSVReader.forEachRecord(reading: { buffer in try file.fill(buffer) }, body)
+        }
+    }
+
+    /// Checks and stores every record that `records` passes to its argument.
+    private static func load(
+        exported: Day, path: String, expecting: Expectations, log: DiagnosticLog,
+        records: ((borrowing CSVRecord) throws -> Void) throws -> Void
+    ) -> Snapshot? {
         let errors = log.errorCount
-        var rows: [SnapshotRow] = []
-        var index: [Int] = []  // column positions of period, metric, segment, value, n (-1 = absent)
-        var seen: [RowKey: Int] = [:]
         let sortedMetrics = expecting.metrics.sorted(), sortedSegments = expecting.segments.sorted()
         func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(path: path, line: line, column: column) }
+        guard sortedMetrics.count <= SnapshotKey.metricLimit, sortedSegments.count <= SnapshotKey.segmentLimit else {
+            log.error("wrong-value", "too many names: the contract declares more than \(SnapshotKey.metricLimit) metrics or \(SnapshotKey.segmentLimit) segments",
+                      at: SourceLocation(path: path))
+            return nil
+        }
+        let metricIDs = Dictionary(uniqueKeysWithValues: sortedMetrics.enumerated().map { ($1, $0) })
+        let segmentIDs = Dictionary(uniqueKeysWithValues: sortedSegments.enumerated().map { ($1, $0) })
+        var rows = SnapshotRows(metrics: sortedMetrics, segments: sortedSegments)
+        var index: [Int] = []  // column positions of period, metric, segment, value, n (-1 = absent)
+        var fieldCount = 0
+        var seen = SnapshotKeyIndex()
+        // Rows naming an undeclared metric or segment are errors already, but still count for duplicates.
+        var seenUndeclared: [RowKey: Int] = [:]
 
         do {
-            try CSVReader.forEachRecord(in: bytes) { record in
+            try records { record in
                 if index.isEmpty {
                     index = header(record, path: path, log: log)
                     if index.isEmpty { throw StopReading() }
+                    fieldCount = index.filter { $0 >= 0 }.count
                     return
                 }
                 let line = record.line
-                guard record.count == index.filter({ $0 >= 0 }).count else {
-                    log.error("ragged-row", "expected \(index.filter { $0 >= 0 }.count) fields as in the header, found \(record.count)", at: at(line, 1))
+                guard record.count == fieldCount else {
+                    log.error("ragged-row", "expected \(fieldCount) fields as in the header, found \(record.count)", at: at(line, 1))
                     return
                 }
-                if let bad = (0..<record.count).first(where: { record.string(at: $0) == nil }) {
+                if let bad = (0..<record.count).first(where: { !record.isText(at: $0) }) {
                     log.error("invalid-utf8", "this field is not valid UTF-8 text; export the file as UTF-8",
                               at: at(record.line(of: bad), record.column(of: bad)))
                     return
@@ -63,12 +92,14 @@ enum SnapshotLoader {
                               at: at(record.line(of: p), record.column(of: p)))
                 }
                 let metric = record.string(at: m) ?? ""
-                if !expecting.metrics.contains(metric) {
+                let metricID = metricIDs[metric]
+                if metricID == nil {
                     log.error("unknown-metric", "unknown metric '\(metric)': declare it under 'metrics' in contract.yml\(Suggestion.hint(for: metric, in: sortedMetrics))",
                               at: at(record.line(of: m), record.column(of: m)))
                 }
                 let segment = record.isEmpty(at: s) ? "all" : record.string(at: s) ?? ""
-                if !expecting.segments.contains(segment) {
+                let segmentID = segmentIDs[segment]
+                if segmentID == nil {
                     log.error("unknown-segment", "unknown segment '\(segment)': name it in the contract's attribution or 'segments'\(Suggestion.hint(for: segment, in: sortedSegments))",
                               at: at(record.line(of: s), record.column(of: s)))
                 }
@@ -86,17 +117,26 @@ enum SnapshotLoader {
                     }
                     weight = parsed
                 }
-                let key = RowKey(period: period, metric: metric, segment: segment)
-                if let first = seen[key] {
+                let first: Int?
+                if let metricID, let segmentID {
+                    let key = SnapshotKey(period: period, metric: metricID, segment: segmentID)
+                    first = seen.firstRow(with: key, addingRow: rows.count, keys: { $0 == rows.count ? key : rows.key(at: $0) })
+                        .map { rows.line(at: $0) }
+                    if first == nil { rows.append(key: key, value: value, n: weight, line: line) }
+                } else {
+                    let key = RowKey(period: period, metric: metric, segment: segment)
+                    first = seenUndeclared[key]
+                    if first == nil { seenUndeclared[key] = line }
+                }
+                if let first {
                     log.error("duplicate-key", "duplicate row for \(period), \(metric), \(segment): line \(first) has it already; a correction belongs in a later snapshot",
                               at: at(line, 1))
-                    return
                 }
-                seen[key] = line
-                rows.append(SnapshotRow(period: period, metric: metric, segment: segment, value: value, n: weight, line: line))
             }
         } catch let error as CSVSyntaxError {
             log.error("csv-syntax", error.message, at: at(error.line, error.column))
+        } catch let error as InputFile.ReadError {
+            log.error("missing-file", "the snapshot could not be read to its end: \(error.message)", at: SourceLocation(path: path))
         } catch {
             // StopReading: the header was wrong and has been reported.
         }

@@ -5,13 +5,18 @@ public struct Snapshot: Hashable, Sendable {
     /// The file it was read from, as shown to the user.
     public var path: String
     /// Its rows, in file order.
-    public var rows: [SnapshotRow]
+    public var rows: SnapshotRows
 
     /// Creates a snapshot.
-    public init(exported: Day, path: String, rows: [SnapshotRow]) {
+    public init(exported: Day, path: String, rows: SnapshotRows) {
         self.exported = exported
         self.path = path
         self.rows = rows
+    }
+
+    /// Creates a snapshot from row values.
+    public init(exported: Day, path: String, rows: [SnapshotRow]) {
+        self.init(exported: exported, path: path, rows: SnapshotRows(rows))
     }
 }
 

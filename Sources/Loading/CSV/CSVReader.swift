@@ -26,7 +26,55 @@ public enum CSVReader {
         _ body: (borrowing CSVRecord) throws -> Void
     ) throws {
         guard let raw = buffer.baseAddress, buffer.count > 0 else { return }
-        try scan(raw.assumingMemoryBound(to: UInt8.self), count: buffer.count, body)
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        _ = try scan(p, count: buffer.count, from: byteOrderMarkLength(p, count: buffer.count), line: 1, isFinal: true, body)
+    }
+
+    /// Calls `body` for every record of an input read piece by piece, header included, in order.
+    ///
+    /// `read` fills the start of the buffer it is given with the next bytes of the input and returns
+    /// how many it wrote, 0 at the end. The input is never held whole: at most `chunkSize` bytes plus
+    /// the unfinished record they end in (the buffer grows only for a record longer than that), so
+    /// memory does not grow with the input. Records, lines, columns and errors are exactly those of
+    /// `forEachRecord(in:_:)` on the whole input, however the reads split it.
+    public static func forEachRecord(
+        reading read: (UnsafeMutableRawBufferPointer) throws -> Int,
+        chunkSize: Int = 1 << 20,
+        _ body: (borrowing CSVRecord) throws -> Void
+    ) throws {
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4), alignment: 8)
+        defer { buffer.deallocate() }
+        var held = 0  // bytes in the buffer: the unfinished record of the last scan, then new input
+        var line = 1
+        var isFirst = true
+        var atEnd = false
+        while true {
+            while held < buffer.count && !atEnd {
+                let count = try read(UnsafeMutableRawBufferPointer(rebasing: buffer[held...]))
+                if count == 0 { atEnd = true } else { held += count }
+            }
+            let p = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            let start = isFirst ? byteOrderMarkLength(p, count: held) : 0
+            isFirst = false
+            let (consumed, nextLine) = try scan(p, count: held, from: start, line: line, isFinal: atEnd, body)
+            if atEnd { return }
+            line = nextLine
+            if consumed == 0 && held == buffer.count {
+                // One record fills the whole buffer: make room for the rest of it.
+                let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
+                grown.copyMemory(from: UnsafeRawBufferPointer(buffer))
+                buffer.deallocate()
+                buffer = grown
+            } else {
+                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + consumed, byteCount: held - consumed)  // memmove
+                held -= consumed
+            }
+        }
+    }
+
+    /// 3 when the input starts with a UTF-8 byte order mark, which is not part of the first field.
+    private static func byteOrderMarkLength(_ p: UnsafePointer<UInt8>, count n: Int) -> Int {
+        n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
     }
 
     // MARK: - Scanning
@@ -37,19 +85,27 @@ public enum CSVReader {
     /// walking its set bits replaces a branch per byte, and per field, with a branch per block,
     /// which matters because field lengths are what a branch predictor cannot guess. A quoted
     /// field is scanned byte by byte and the next block starts after it.
+    ///
+    /// The scan starts at `start`, the beginning of a line numbered `startLine`. Unless `isFinal`,
+    /// more input follows the `n` bytes: the scan then stops before the first record whose end it
+    /// cannot yet decide (not ended, or ended by a CR that may be half of a CRLF) and returns that
+    /// record's offset and line, so that the caller can read on and scan again from there. A final
+    /// scan returns `n`.
     private static func scan(
         _ p: UnsafePointer<UInt8>,
         count n: Int,
+        from start: Int,
+        line startLine: Int,
+        isFinal: Bool,
         _ body: (borrowing CSVRecord) throws -> Void
-    ) throws {
+    ) throws -> (consumed: Int, line: Int) {
         var fields = CSVFieldList()
         defer { fields.deallocate() }
 
-        let bomLength = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
-        var line = 1
-        var recordLine = 1
-        var recordStart = bomLength
-        var fieldStart = bomLength
+        var line = startLine
+        var recordLine = startLine
+        var recordStart = start
+        var fieldStart = start
 
         /// Hands the fields so far to `body` as a record and empties the list.
         func emitRecord() throws {
@@ -69,7 +125,7 @@ public enum CSVReader {
             recordLine = line
         }
 
-        var i = bomLength
+        var i = start
         blocks: while i < n {
             let blockStart = i
             var mask = candidates(p, at: blockStart, count: n)
@@ -85,6 +141,7 @@ public enum CSVReader {
                     fieldStart = j &+ 1
                 } else if CSVByte.lineEndings &>> UInt64(byte) & 1 != 0 {
                     // (A bit test rather than two comparisons, which the compiler turns into a jump table.)
+                    if !isFinal && j &+ 1 == n && byte == CSVByte.carriageReturn { return (recordStart, recordLine) }
                     if fields.count > 0 || j > fieldStart {
                         fields.append(CSVField(start: fieldStart, end: j, isQuoted: false, hasEscapedQuotes: false))
                         try emitRecord()
@@ -94,14 +151,18 @@ public enum CSVReader {
                     guard j == fieldStart else {
                         throw error("quote inside an unquoted field", at: j, line: line, in: p, lineFloor: recordStart)
                     }
-                    let field = try quotedField(p, openingAt: j, count: n, line: &line, lineFloor: recordStart)
+                    guard let field = try quotedField(
+                        p, openingAt: j, count: n, isFinal: isFinal, line: &line, lineFloor: recordStart)
+                    else { return (recordStart, recordLine) }
                     fields.append(field)
                     let next = field.end &+ 1
                     if next == n {
+                        guard isFinal else { return (recordStart, recordLine) }
                         try emitRecord()
-                        return
+                        return (n, line)
                     }
                     let after = p[next]
+                    if !isFinal && next &+ 1 == n && after == CSVByte.carriageReturn { return (recordStart, recordLine) }
                     if after == CSVByte.comma {
                         fieldStart = next &+ 1
                     } else if after == CSVByte.lineFeed || after == CSVByte.carriageReturn {
@@ -119,33 +180,40 @@ public enum CSVReader {
             }
         }
 
+        guard isFinal else { return (recordStart, recordLine) }
         // The last record, when the input does not end with a line ending.
         if fields.count > 0 || fieldStart < n {
             fields.append(CSVField(start: fieldStart, end: n, isQuoted: false, hasEscapedQuotes: false))
             try emitRecord()
         }
+        return (n, line)
     }
 
     /// The quoted field whose opening quote is at `openingQuote`, up to its closing quote.
     ///
-    /// Counts the line endings inside it into `line`.
+    /// Counts the line endings inside it into `line`. Unless `isFinal`, nil when the input ends
+    /// before the field's end can be told (at its last byte, a quote may be the first of `""` and
+    /// a CR the first of a CRLF).
     @inline(__always)
     private static func quotedField(
         _ p: UnsafePointer<UInt8>,
         openingAt openingQuote: Int,
         count n: Int,
+        isFinal: Bool,
         line: inout Int,
         lineFloor: Int
-    ) throws -> CSVField {
+    ) throws -> CSVField? {
         let openingLine = line
         var i = openingQuote &+ 1
         var hasEscapedQuotes = false
         while true {
             guard i < n else {
+                guard isFinal else { return nil }
                 throw error(
                     "unterminated quoted field", at: openingQuote, line: openingLine, in: p, lineFloor: lineFloor)
             }
             let byte = p[i]
+            if !isFinal && i &+ 1 == n && (byte == CSVByte.quote || byte == CSVByte.carriageReturn) { return nil }
             if byte == CSVByte.quote {
                 guard i &+ 1 < n && p[i &+ 1] == CSVByte.quote else { break }
                 hasEscapedQuotes = true

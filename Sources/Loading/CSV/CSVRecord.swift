@@ -61,6 +61,12 @@ public struct CSVRecord {
         return field.start == field.end
     }
 
+    /// Whether field `index` is valid UTF-8, so that `string(at:)` is not nil; checks without making a string.
+    public func isText(at index: Int) -> Bool {
+        let field = field(index)
+        return CSVUTF8.firstInvalidByte(in: bytes, from: field.start, to: field.end) == nil
+    }
+
     /// Field `index` as text with its quotes unescaped, or nil when its bytes are not valid UTF-8.
     public func string(at index: Int) -> String? {
         let field = field(index)
