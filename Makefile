@@ -23,4 +23,4 @@ release: deps
 	swift build -c release --product yardstick
 
 clean:
-	rm -rf .build site/*/ site/*.html site/*.json site/*.xml
+	rm -rf .build site .site.a .site.b .site.cache .site.lock

@@ -96,10 +96,15 @@ public struct ProjectAnalyzer: Sendable {
 
     /// Every metric's monthly values with the data in force on `cutoff`, as named columns for data tables.
     public func dataTable(through month: Month, cutoff: Day) -> [(name: String, values: [Month: Double])] {
-        let rows = RowsInForce(snapshots: project.snapshots, cutoff: cutoff)
-        let table = MetricTable(rows: rows, metrics: project.contract.metrics, through: month)
+        dataTable(through: month, data: data(cutoff: cutoff, through: month))
+    }
+
+    /// The data table of `month` from data already resolved for its cut-off (through `month` or later).
+    public func dataTable(through month: Month, data: DataInForce) -> [(name: String, values: [Month: Double])] {
+        let table = data.table.through(month)
         let order = Dictionary(uniqueKeysWithValues: project.contract.metrics.enumerated().map { ($1.id, $0) })
-        return table.columns.sorted { (order[$0.metric] ?? .max, $0.segment) < (order[$1.metric] ?? .max, $1.segment) }
+        // A column whose values all come after `month` is not in the table of `month`.
+        return table.columns.filter { !table.series($0.metric, segment: $0.segment).isEmpty }.sorted { (order[$0.metric] ?? .max, $0.segment) < (order[$1.metric] ?? .max, $1.segment) }
             .map { (name: $0.segment == "all" ? $0.metric : "\($0.metric) · \($0.segment)", values: table.series($0.metric, segment: $0.segment)) }
     }
 

@@ -40,11 +40,13 @@ public struct SiteRenderer: Sendable {
     /// The portfolio page of one published edition, `<month>/v<N>/index.html`, as it was published.
     ///
     /// It lists no other months: a frozen page must not change when later months are published.
-    public func editionPortfolioPage(_ edition: Edition, analyses: [(Project, MonthlyAnalysis?)]) -> RenderedFile {
-        let view = PortfolioView.make(month: edition.month, analyses: analyses, settings: settings, allMonths: [], editions: [:],
+    public func editionPortfolioPage(_ edition: Edition, digests: [ProjectDigest]) -> RenderedFile {
+        let key = "\(edition.month)/v\(edition.version)"
+        let rows = digests.compactMap { digest in digest.editionRows[key].map { (digest, Optional($0)) } }
+        let view = PortfolioView.make(month: edition.month, rows: rows, settings: settings, allMonths: [], editions: [:],
                                       root: "../../", heading: "\(settings.organisation) · AI results, \(Format.month(edition.month)) · edition \(edition.version)",
                                       portfolioWarnings: [], projectDirectory: "\(edition.month)/v\(edition.version)/")
-        return RenderedFile(path: "\(edition.month)/v\(edition.version)/index.html", text: templates.render(view, with: "portfolio"))
+        return RenderedFile(path: "\(key)/index.html", text: templates.render(view, with: "portfolio"))
     }
 
     /// A project's home page, its methodology page and the CSV behind each methodology chart.
@@ -61,14 +63,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Quarterly reviews for every finished or current quarter with a live project, and a yearly page per year.
-    public func reviewPages(_ reports: [ProjectReports], months: [Month]) -> [RenderedFile] {
+    public func reviewPages(_ digests: [ProjectDigest], months: [Month]) -> [RenderedFile] {
         let quarters = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
         var files = quarters.map { quarter in
             RenderedFile(path: "reviews/\(quarter)/index.html", text: templates.render(
-                ReviewView.make(quarter: quarter, reports: reports, settings: settings, root: "../../"), with: "review"))
+                ReviewView.make(quarter: quarter, digests: digests, settings: settings, root: "../../"), with: "review"))
         }
         for year in Array(Set(months.map(\.year))).sorted() {
-            let view = YearView.make(year: year, reports: reports, settings: settings,
+            let view = YearView.make(year: year, digests: digests, settings: settings,
                                      quarters: quarters.filter { $0.months(fiscalYearStart: settings.fiscalYearStart).contains { $0.year == year } },
                                      root: "../../")
             files.append(RenderedFile(path: "years/\(year)/index.html", text: templates.render(view, with: "year")))
@@ -103,19 +105,20 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The portfolio pages: `index.html` at the latest month and `<month>/index.html` for every month.
-    public func portfolioPages(_ reports: [ProjectReports], months: [Month], editions: [Month: Int], warnings: [Warning]) -> [RenderedFile] {
+    public func portfolioPages(_ digests: [ProjectDigest], months: [Month], editions: [Month: Int], warnings: [Warning]) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        func analyses(_ month: Month) -> [(Project, MonthlyAnalysis?)] {
-            reports.map { report in (report.project, report.months.first { $0.month == month }) }
+        func analyses(_ month: Month) -> [(ProjectDigest, ProjectDigest.Figures?)] {
+            let key = month.description
+            return digests.map { ($0, $0.monthRows[key]) }
         }
         for month in months {
-            let view = PortfolioView.make(month: month, analyses: analyses(month), settings: settings, allMonths: months, editions: editions,
+            let view = PortfolioView.make(month: month, rows: analyses(month), settings: settings, allMonths: months, editions: editions,
                                           root: "../", heading: "\(settings.organisation) · AI results, \(Format.month(month))",
                                           portfolioWarnings: warnings)
             files.append(RenderedFile(path: "\(month)/index.html", text: templates.render(view, with: "portfolio")))
         }
         if let latest = months.last {
-            let view = PortfolioView.make(month: latest, analyses: analyses(latest), settings: settings, allMonths: months, editions: editions,
+            let view = PortfolioView.make(month: latest, rows: analyses(latest), settings: settings, allMonths: months, editions: editions,
                                           root: "", heading: settings.title, portfolioWarnings: warnings)
             files.append(RenderedFile(path: "index.html", text: templates.render(view, with: "portfolio")))
         }

@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// The templates directory.
     public var templates: String
+    /// Whether to reuse what the previous build left in its cache beside the output (`--clean` turns it off).
+    public var incremental = true
     /// Called from any thread as work items finish: the step, items done, items in all. For progress bars.
     public var progress: (@Sendable (BuildStep, Int, Int) -> Void)?
 

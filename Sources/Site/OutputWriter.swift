@@ -3,18 +3,25 @@ import Foundation
 import Model
 import Rendering
 
-/// The only code that touches the output directory: writes a complete site beside it, then swaps it in.
+/// The only code that touches the output directory.
 ///
-/// A failed build therefore leaves the previous site as it was; a lock file beside the output stops two
-/// builds from writing at once.
+/// The output is a symbolic link to one of two sibling folders, `.<output>.a` and `.<output>.b`. A build
+/// brings the folder the link does not point to (the spare, which holds the site from two builds ago) up to
+/// date — writing only files whose bytes differ, deleting files the site no longer has, its manifest.json
+/// last — and then replaces the link in one atomic rename. A reader, or a build killed at any instant, sees
+/// the whole previous site or the whole new one, never a mix, and a build that changed a few pages writes a
+/// few files. A failed build leaves the previous site as it was; a lock file beside the output stops two
+/// builds from writing at once. An output that is still a plain folder (from an older Yardstick) is
+/// exchanged for the link atomically on the first build and then deleted.
 enum OutputWriter {
     struct Failure: Error {
         var diagnostic: Diagnostic
     }
 
-    /// Replaces `output` with exactly `files`; `hashes` (SHA-256 by path, as in manifest.json) lets unchanged
-    /// files be linked from the previous site rather than written again.
-    static func write(_ files: [RenderedFile], hashes: [String: String]? = nil, to output: String) throws(Failure) {
+    /// Makes `output` exactly `files` plus the `carried` files of the current site (kept by an incremental
+    /// build, linked rather than copied); `hashes` holds the SHA-256 of every file by path, as in manifest.json,
+    /// which `files` must include.
+    static func write(_ files: [RenderedFile], carried: [String] = [], hashes: [String: String], to output: String) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -25,7 +32,8 @@ enum OutputWriter {
             throw Failure(diagnostic: .error("write-failed", "cannot create \(parent.path): \(error.localizedDescription)", at: SourceLocation(path: output)))
         }
         let lock = parent.appendingPathComponent(".\(name).lock").path
-        let descriptor = open(lock, O_CREAT | O_WRONLY, 0o644)
+        // Close-on-exec: a helper process started later (see `removeInBackground`) must not inherit the lock.
+        let descriptor = open(lock, O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw Failure(diagnostic: .error("write-failed", "cannot create the lock file \(lock)", at: SourceLocation(path: output)))
         }
@@ -33,61 +41,161 @@ enum OutputWriter {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             throw Failure(diagnostic: .error("build-locked", "another build is writing \(output) (lock \(lock)); wait for it to finish", at: SourceLocation(path: output)))
         }
-
-        let staging = parent.appendingPathComponent(".\(name).new-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(name).old-\(getpid())")
-        // Holding the lock, any other staging folder is left over from a build that was killed.
+        // Holding the lock, these are left over from killed builds or from the older layout.
         for leftover in (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
-        where leftover.hasPrefix(".\(name).new-") || leftover.hasPrefix(".\(name).old-") {
-            try? manager.removeItem(at: parent.appendingPathComponent(leftover))
+        where leftover.hasPrefix(".\(name).new-") || leftover.hasPrefix(".\(name).old-") || leftover.hasPrefix(".\(name).link-") {
+            removeInBackground(parent.appendingPathComponent(leftover).path)
         }
+
+        let slots = [".\(name).a", ".\(name).b"]
+        let live = (try? manager.destinationOfSymbolicLink(atPath: target.path)).flatMap { slots.firstIndex(of: $0) }
+        let spare = parent.appendingPathComponent(slots[live.map { 1 - $0 } ?? 0])
         do {
-            var directories: Set<String> = []
-            for file in files {
-                let slash = file.path.lastIndex(of: "/")
-                directories.insert(slash.map { String(file.path[..<$0]) } ?? "")
-            }
-            for directory in directories.sorted() {
-                try manager.createDirectory(atPath: staging.path + "/" + directory, withIntermediateDirectories: true)
-            }
-            // Files whose bytes did not change are hard-linked from the previous site instead of written again.
-            let previous = previousHashes(target)
-            let failures = FailureBox()
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = files[index]
-                let destination = staging.path + "/" + file.path
-                if let hash = hashes?[file.path], previous[file.path] == hash,
-                   link(target.path + "/" + file.path, destination) == 0 {
-                    return
-                }
-                if !writeBytes(file.bytes, to: destination) { failures.record(file.path) }
-            }
-            if let failed = failures.first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
-            }
-            if let readme = manager.contents(atPath: target.appendingPathComponent("README.md").path), !files.contains(where: { $0.path == "README.md" }) {
-                try readme.write(to: staging.appendingPathComponent("README.md"))
-            }
-            if manager.fileExists(atPath: target.path) {
-                // One atomic exchange: a reader (or a crash) sees the whole old site or the whole new one.
-                if ys_exchange_paths(staging.path, target.path) == 0 {
-                    try? manager.removeItem(at: staging)
-                } else {
-                    try manager.moveItem(at: target, to: retired)
-                    try manager.moveItem(at: staging, to: target)
-                    try? manager.removeItem(at: retired)
-                }
-            } else {
-                try manager.moveItem(at: staging, to: target)
-            }
+            try update(spare, to: files, carried: carried, from: target, hashes: hashes)
+            try publish(slots[live.map { 1 - $0 } ?? 0], at: target)
         } catch {
-            try? manager.removeItem(at: staging)
-            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: target)
-            }
             throw Failure(diagnostic: .error("write-failed", "could not write the site: \(error.localizedDescription); the previous site is untouched",
                                               at: SourceLocation(path: output)))
         }
+    }
+
+    /// Brings the spare folder to exactly the new site: its manifest.json goes first (so that a build killed
+    /// half-way leaves a folder the next build will not trust) and comes back last.
+    private static func update(_ spare: URL, to files: [RenderedFile], carried: [String], from current: URL, hashes: [String: String]) throws {
+        let manager = FileManager.default
+        let manifest = spare.appendingPathComponent("manifest.json").path
+        var present = previousHashes(spare)
+        unlink(manifest)
+        if present.isEmpty, manager.fileExists(atPath: spare.path) {
+            // No manifest: a killed build's folder, or one from elsewhere. Start it over.
+            let discarded = spare.deletingLastPathComponent().appendingPathComponent(".\(spare.lastPathComponent).old-\(getpid())")
+            try manager.moveItem(at: spare, to: discarded)
+            removeInBackground(discarded.path)
+        }
+        try manager.createDirectory(at: spare, withIntermediateDirectories: true)
+
+        // What the site must hold: new files by path, carried ones from the current site, and its folders.
+        let wanted = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var folders: Set<String> = []
+        for path in files.map(\.path) + carried {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        // Remove what the site no longer has (files first, then folders, deepest first).
+        let (existingFiles, existingFolders) = listing(spare.path)
+        let carriedSet = Set(carried)
+        for path in existingFiles where wanted[path] == nil && !carriedSet.contains(path) && path != "README.md" {
+            unlink(spare.path + "/" + path)
+            present[path] = nil
+        }
+        for folder in existingFolders.sorted(by: >) where !folders.contains(folder) {
+            rmdir(spare.path + "/" + folder)
+        }
+        for folder in folders.sorted() where !existingFolders.contains(folder) {
+            let path = spare.path + "/" + folder
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        }
+
+        // Write what differs. Never into an existing file: it may be a hard link shared with the other folder.
+        let changed = files.filter { $0.path != "manifest.json" && present[$0.path] != hashes[$0.path] }
+        let relinked = carried.filter { present[$0] != hashes[$0] }
+        let failures = FailureBox()
+        Parallel.forEach(changed.count) { index in
+            let file = changed[index], destination = spare.path + "/" + file.path
+            unlink(destination)
+            if !writeBytes(file.bytes, to: destination) { failures.record(file.path) }
+        }
+        Parallel.forEach(relinked.count) { index in
+            let path = relinked[index], source = current.path + "/" + path, destination = spare.path + "/" + path
+            unlink(destination)
+            if link(source, destination) != 0, (try? FileManager.default.copyItem(atPath: source, toPath: destination)) == nil {
+                failures.record(path)
+            }
+        }
+        if let failed = failures.first { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed]) }
+        // A README.md the owner put in the site (say, for the web server's admins) is kept.
+        if wanted["README.md"] == nil {
+            unlink(spare.path + "/README.md")
+            if let readme = manager.contents(atPath: current.path + "/README.md") {
+                try readme.write(to: spare.appendingPathComponent("README.md"))
+            }
+        }
+        guard let manifestFile = wanted["manifest.json"], writeBytes(manifestFile.bytes, to: manifest) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: manifest])
+        }
+    }
+
+    /// Points `target` at the folder `slot` (a sibling) with one atomic rename of a new link over the old one;
+    /// a plain folder still at `target` is exchanged for the link and then deleted.
+    private static func publish(_ slot: String, at target: URL) throws {
+        let parent = target.deletingLastPathComponent()
+        let staged = parent.appendingPathComponent(".\(target.lastPathComponent).link-\(getpid())").path
+        unlink(staged)
+        guard symlink(slot, staged) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staged]) }
+        if rename(staged, target.path) == 0 { return }
+        let failure = errno
+        // `target` is a folder (rename cannot replace one with a link): exchange the two, then delete the folder.
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())").path
+        guard failure == EISDIR || failure == ENOTEMPTY || failure == EEXIST else {
+            unlink(staged)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+        if ys_exchange_paths(staged, target.path) == 0 {
+            removeInBackground(rename(staged, retired) == 0 ? retired : staged)
+        } else {
+            // No atomic exchange on this file system: two renames, once, when the layout changes.
+            try FileManager.default.moveItem(atPath: target.path, toPath: retired)
+            try FileManager.default.moveItem(atPath: staged, toPath: target.path)
+            removeInBackground(retired)
+        }
+    }
+
+    /// The files and folders below `root`, as paths relative to it.
+    private static func listing(_ root: String) -> (files: [String], folders: Set<String>) {
+        var files: [String] = [], folders: Set<String> = []
+        func walk(_ relative: String) {
+            guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    folders.insert(path)
+                    walk(path)
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        walk("")
+        return (files, folders)
+    }
+
+    /// Deletes the retired site without waiting: removing thousands of files and folders takes seconds on some
+    /// file systems (ext4 mounted with `discard` frees every folder's block with a device command), and nothing
+    /// depends on it. The folder is named `.<output>.old-<pid>`, so if the deletion never finishes, the next
+    /// build removes the rest. Deleted in this process if no `rm` can be started.
+    static func removeInBackground(_ path: String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in 0...2 {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let arguments = ["rm", "-rf", "--", path]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for argument in argv { free(argument) } }
+        var child: pid_t = 0
+        if posix_spawn(&child, "/bin/rm", &actions, nil, &argv, environ) != 0 {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        // Reap the deletions earlier builds of this process started (`yardstick serve` builds many times), and
+        // only those: other children belong to whoever started them.
+        Deletions.shared.reap(adding: child)
     }
 
     /// The previous site's file hashes, from its manifest.json; empty when there is none.
@@ -125,5 +233,19 @@ private final class FailureBox: @unchecked Sendable {
         lock.lock()
         if first == nil { first = path }
         lock.unlock()
+    }
+}
+
+/// Background deletions started by this process that have not been reaped yet.
+private final class Deletions: @unchecked Sendable {
+    static let shared = Deletions()
+    private let lock = NSLock()
+    private var running: [pid_t] = []
+
+    func reap(adding child: pid_t) {
+        lock.withLock {
+            running = running.filter { waitpid($0, nil, WNOHANG) == 0 }
+            if child > 0 { running.append(child) }
+        }
     }
 }

@@ -16,6 +16,12 @@ public enum SiteBuilder {
         public var timings: [(step: BuildStep, seconds: Double)] = []
         /// The page that took longest to render, and how long.
         public var slowestPage: (path: String, seconds: Double)?
+        /// Projects analysed and rendered afresh, and projects whose pages were kept from the previous build.
+        public var projectsBuilt = 0, projectsKept = 0
+        /// Whether nothing had changed, so the site was left as it was.
+        public var upToDate = false
+        /// Input files read to fingerprint them (new or changed since the previous build), of all input files.
+        public var inputsHashed = 0, inputsScanned = 0
         /// Whether the build stopped on errors.
         public var failed: Bool { diagnostics.hasErrors }
     }
@@ -39,56 +45,139 @@ public enum SiteBuilder {
         log(BuildStep.analysing.label)
         let integrity = EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: content, portfolio: portfolio)
         guard integrity.isEmpty else { return Outcome(diagnostics: loaded.diagnostics + integrity, fileCount: 0) }
-        let reports = analyse(portfolio).current
-        return Outcome(diagnostics: loaded.diagnostics + analysisDiagnostics(reports, content: content), fileCount: 0)
+        let reports = analyse(portfolio, reportingMonth: reportingMonth(portfolio), latestOnly: true).current
+        return Outcome(diagnostics: loaded.diagnostics + analysisDiagnostics(reports).sorted { $0.key < $1.key }.flatMap(\.value), fileCount: 0)
     }
 
     /// Builds the site; on any error nothing is written and the previous site stays as it was.
+    ///
+    /// Incremental: projects whose folders are byte-for-byte as at the previous build (and with the same shared
+    /// inputs, executable and reporting month) are neither loaded nor analysed, their pages are linked from the
+    /// previous site, and the portfolio-wide pages are rebuilt from their kept digests; the result is the same
+    /// bytes as a clean build (see `BuildCache`).
     public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) -> Outcome {
         var timings: [(step: BuildStep, seconds: Double)] = []
         log(BuildStep.loading.label)
-        let (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
-            (ContentLoader.load(directory: options.content), TemplateLoader.load(directory: options.templates))
+        let cache = options.incremental ? BuildCache.load(for: options.output) : nil
+        let scan = timed(.loading, &timings) { InputScan(content: options.content, templates: options.templates, previous: cache?.files ?? [:]) }
+        // Every outcome also says how many inputs had to be read.
+        func outcome(diagnostics: [Diagnostic], fileCount: Int, timings: [(step: BuildStep, seconds: Double)],
+                     slowestPage: (path: String, seconds: Double)? = nil, projectsBuilt: Int = 0, projectsKept: Int = 0,
+                     upToDate: Bool = false) -> SiteBuilder.Outcome {
+            Outcome(diagnostics: diagnostics, fileCount: fileCount, timings: timings, slowestPage: slowestPage,
+                                projectsBuilt: projectsBuilt, projectsKept: projectsKept, upToDate: upToDate,
+                                inputsHashed: scan.hashedCount, inputsScanned: scan.files.count)
         }
-        var diagnostics = loaded.diagnostics + templateDiagnostics
-        guard let portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
-            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
+        let shared = SHA256.hex(Array("\(scan.sharedFingerprint())\n\(options.content)\n\(options.templates)".utf8))
+        let projectPrints = scan.projectFingerprints()
+        var kept: [String: BuildCache.ProjectEntry] = [:]
+        if let cache, cache.shared == shared, cache.manifest == manifestHash(options.output) {
+            // A project is kept when its folder is unchanged and its pages are all still in the site.
+            kept = cache.projects.filter { id, entry in
+                projectPrints[id] == entry.fingerprint && entry.outputs.allSatisfy { access(options.output + "/" + $0.path, F_OK) == 0 }
+            }
         }
-        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content, portfolio: portfolio)
-        guard !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
+        var (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
+            (ContentLoader.load(directory: options.content, skipping: Set(kept.keys)), TemplateLoader.load(directory: options.templates))
+        }
+        func keptDiagnostics() -> [Diagnostic] { kept.values.flatMap(\.loadDiagnostics) }
+        var diagnostics = (loaded.diagnostics + keptDiagnostics() + templateDiagnostics).sortedForDisplay()
+        guard var portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
+            return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
+        }
+        // The reporting month spans projects: when it moves, every project's months move with it.
+        var reporting = portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: kept)
+        if !kept.isEmpty, reporting?.description != cache?.reportingMonth {
+            kept = [:]
+            loaded = timed(.loading, &timings) { ContentLoader.load(directory: options.content) }
+            diagnostics = (loaded.diagnostics + templateDiagnostics).sortedForDisplay()
+            guard let all = loaded.portfolio, !diagnostics.hasErrors else { return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
+            portfolio = all
+            reporting = portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: [:])
+        }
+        diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content, portfolio: portfolio,
+                                               hashes: scan, skipping: Set(kept.keys))
+        guard !diagnostics.hasErrors else { return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
+
         log(BuildStep.analysing.label)
-        let analyses = timed(.analysing, &timings) { analyse(portfolio, progress: options.progress) }
-        diagnostics += analysisDiagnostics(analyses.current, content: options.content)
+        let analyses = timed(.analysing, &timings) { analyse(portfolio, reportingMonth: reporting, progress: options.progress) }
+        let freshWarnings = analysisDiagnostics(analyses.current)
+        var warnings = freshWarnings
+        for (id, entry) in kept { warnings[id] = entry.analysisDiagnostics }
+        diagnostics += warnings.sorted { $0.key < $1.key }.flatMap(\.value)
+        if let cache, portfolio.projects.isEmpty, kept.count == projectPrints.count, kept.count == cache.projects.count,
+           cache.sharedOutputs.allSatisfy({ access(options.output + "/" + $0, F_OK) == 0 }) {
+            // Nothing changed: the site on disk is already what this build would write.
+            return outcome(diagnostics: diagnostics, fileCount: cache.projects.values.reduce(0) { $0 + $1.outputs.count } + cache.sharedOutputs.count,
+                           timings: timings, projectsKept: kept.count, upToDate: true)
+        }
 
         log(BuildStep.rendering.label)
-        let (files, slowest, hashes) = timed(.rendering, &timings) {
-            render(portfolio, analyses: analyses, templates: templates,
-                   inputs: inputFingerprint(loaded.inputFiles, content: options.content), progress: options.progress)
+        let rendered = timed(.rendering, &timings) {
+            render(portfolio, analyses: analyses, templates: templates, kept: kept, progress: options.progress)
         }
-        log(BuildStep.writing.label + " (\(files.count) files to \(options.output))")
+        var inputs = loaded.inputFiles
+        for entry in kept.values { inputs += entry.inputs }
+        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, inputs: inputFingerprint(inputs, scan: scan))
+        let files = rendered.files + [manifestFile]
+        let carried = kept.values.flatMap(\.outputs)
+        log(BuildStep.writing.label + " (\(files.count + carried.count) files to \(options.output))")
         do {
-            try timed(.writing, &timings) { try OutputWriter.write(files, hashes: hashes, to: options.output) }
+            try timed(.writing, &timings) { try OutputWriter.write(files, carried: carried.map(\.path), hashes: hashes, to: options.output) }
         } catch let failure as OutputWriter.Failure {
             diagnostics.append(failure.diagnostic)
-            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
+            return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         } catch {
             diagnostics.append(.error("write-failed", "could not write the site: \(error)", at: SourceLocation(path: options.output)))
-            return Outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
+            return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
-        return Outcome(diagnostics: diagnostics, fileCount: files.count, timings: timings, slowestPage: slowest)
+        if options.incremental {
+            var entries = kept
+            for (id, project) in rendered.projects {
+                guard let load = loaded.projects[id] else { continue }
+                entries[id] = BuildCache.ProjectEntry(
+                    fingerprint: projectPrints[id] ?? "", inputs: load.inputFiles, loadDiagnostics: load.diagnostics,
+                    analysisDiagnostics: freshWarnings[id] ?? [],
+                    latestOutcomeMonth: portfolio.projects.first { $0.id == id }.flatMap(latestOutcomeMonth)?.description,
+                    outputs: project.outputs.map { BuildCache.Output(path: $0, sha: hashes[$0] ?? "") }, digest: project.digest)
+            }
+            BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
+                       manifest: SHA256.hex(manifestFile.bytes), sharedOutputs: sharedPaths(files.map(\.path), projects: rendered.projects.values.map(\.outputs)),
+                       projects: entries, files: scan.recordForNextBuild).save(for: options.output)
+        }
+        return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
+                       projectsBuilt: rendered.projects.count, projectsKept: kept.count)
+    }
+
+    /// The paths of the files that belong to no project.
+    static func sharedPaths(_ paths: [String], projects: [[String]]) -> [String] {
+        let owned = Set(projects.joined())
+        return paths.filter { !owned.contains($0) }
+    }
+
+    /// The SHA-256 of the site's manifest.json, or nil when there is none.
+    static func manifestHash(_ output: String) -> String? {
+        FileManager.default.contents(atPath: output + "/manifest.json").map { SHA256.hex([UInt8]($0)) }
     }
 
     /// The last month to report: `as_of`, or the last month with outcome data that a later export covers.
     static func reportingMonth(_ portfolio: Portfolio) -> Month? {
-        if let asOf = portfolio.settings.asOf { return asOf }
+        portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: [:])
+    }
+
+    /// The latest month with outcome data that a later export covers, over loaded and kept projects.
+    static func latestOutcomeMonth(_ projects: [Project], kept: [String: BuildCache.ProjectEntry]) -> Month? {
+        (projects.compactMap(latestOutcomeMonth) + kept.values.compactMap { $0.latestOutcomeMonth.flatMap { Month($0) } }).max()
+    }
+
+    /// A project's latest month with outcome data that a later export of it covers.
+    static func latestOutcomeMonth(_ project: Project) -> Month? {
+        guard let lastExport = project.snapshots.map(\.exported).max() else { return nil }
         var latest: Month?
-        for project in portfolio.projects {
-            guard let lastExport = project.snapshots.last?.exported else { continue }
-            for snapshot in project.snapshots {
-                for row in snapshot.rows where row.metric == project.contract.outcomeMetric {
-                    let month = row.period.month
-                    if month.lastDay <= lastExport, month > (latest ?? month.adding(-1)) { latest = month }
-                }
+        for snapshot in project.snapshots {
+            for row in snapshot.rows where row.metric == project.contract.outcomeMetric {
+                let month = row.period.month
+                if month.lastDay <= lastExport, month > (latest ?? month.adding(-1)) { latest = month }
             }
         }
         return latest
@@ -101,11 +190,16 @@ public enum SiteBuilder {
         var current: [SiteRenderer.ProjectReports]
         /// Per edition, each project's analysis of that month.
         var editions: [(edition: Edition, analyses: [(Project, MonthlyAnalysis)])]
+        /// The methodology page's data table of the last month of each (project, cut-off) analysed, keyed
+        /// `project|cut-off|month`, made from the data the analysis resolved anyway.
+        var dataTables: [String: [(name: String, values: [Month: Double])]] = [:]
     }
 
-    /// Every project's analysis for every report month and every edition, in parallel.
-    static func analyse(_ portfolio: Portfolio, progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> AnalysisSet {
-        guard let asOf = reportingMonth(portfolio) else {
+    /// Every project's analysis for every report month and every edition, in parallel; with `latestOnly`, only
+    /// each project's last report month (all `check` reports).
+    static func analyse(_ portfolio: Portfolio, reportingMonth: Month?, latestOnly: Bool = false,
+                        progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> AnalysisSet {
+        guard let asOf = reportingMonth else {
             return AnalysisSet(current: portfolio.projects.map { SiteRenderer.ProjectReports(project: $0, months: []) }, editions: [])
         }
         let settings = portfolio.settings
@@ -114,7 +208,8 @@ public enum SiteBuilder {
         var jobs: [Job] = []
         for project in portfolio.projects {
             let analyzer = ProjectAnalyzer(project: project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
-            for month in analyzer.reportMonths(asOf: asOf) {
+            let months = analyzer.reportMonths(asOf: asOf)
+            for month in latestOnly ? Array(months.suffix(1)) : months {
                 if let editions = editionsByMonth[month] {
                     jobs += editions.map { Job(project: project, month: month, edition: $0) }
                 } else {
@@ -126,10 +221,12 @@ public enum SiteBuilder {
         let groups = Dictionary(grouping: jobs) { "\($0.project.id)|\($0.edition?.cutoff ?? draftCutoff)" }
             .sorted { $0.key < $1.key }.map(\.value)
         let counter = ProgressCounter(step: .analysing, total: jobs.count, report: progress)
-        let analyses = Parallel.map(groups) { group -> [MonthlyAnalysis] in
+        let analysed = Parallel.map(groups) { group -> (analyses: [MonthlyAnalysis], table: (key: String, rows: [(name: String, values: [Month: Double])])) in
             let analyzer = ProjectAnalyzer(project: group[0].project, portfolioEvents: portfolio.events, fiscalYearStart: settings.fiscalYearStart)
-            let data = analyzer.data(cutoff: group[0].edition?.cutoff ?? draftCutoff, through: group.map(\.month).max()!)
-            return group.map { job in
+            let cutoff = group[0].edition?.cutoff ?? draftCutoff, last = group.map(\.month).max()!
+            let data = analyzer.data(cutoff: cutoff, through: last)
+            let table = ("\(group[0].project.id)|\(cutoff)|\(last)", analyzer.dataTable(through: last, data: data))
+            return (group.map { job in
                 defer { counter.tick() }
                 var analysis = analyzer.analyse(month: job.month, data: data)
                 analysis.edition = job.edition?.version
@@ -137,8 +234,9 @@ public enum SiteBuilder {
                     (editionsByMonth[job.month] ?? []).map(\.version).filter { $0 < edition.version }
                 } ?? []
                 return analysis
-            }
-        }.flatMap { $0 }
+            }, table)
+        }
+        let analyses = analysed.flatMap(\.analyses)
         // Restatements compare each edition with the one before it, project by project.
         let byKey = Dictionary(analyses.map { ("\($0.project)|\($0.month)|\($0.edition ?? 0)", $0) }, uniquingKeysWith: { a, _ in a })
         let projects = Dictionary(uniqueKeysWithValues: portfolio.projects.map { ($0.id, $0) })
@@ -169,43 +267,49 @@ public enum SiteBuilder {
             current: portfolio.projects.map { project in
                 SiteRenderer.ProjectReports(project: project, months: (current[project.id] ?? [:]).values.sorted { $0.month < $1.month })
             },
-            editions: editions)
+            editions: editions,
+            dataTables: Dictionary(analysed.map { ($0.table.key, $0.table.rows) }, uniquingKeysWith: { a, _ in a }))
     }
 
-    /// Warnings of the latest month of each project, as check output (line 0: they concern the whole project).
-    static func analysisDiagnostics(_ reports: [SiteRenderer.ProjectReports], content: String) -> [Diagnostic] {
-        reports.flatMap { report -> [Diagnostic] in
-            guard let latest = report.months.last else { return [] }
+    /// Warnings of the latest month of each project, as check output (line 0: they concern the whole project), by project id.
+    static func analysisDiagnostics(_ reports: [SiteRenderer.ProjectReports]) -> [String: [Diagnostic]] {
+        var result: [String: [Diagnostic]] = [:]
+        for report in reports {
+            guard let latest = report.months.last else { continue }
             let path = report.project.contract.location.path
-            return latest.warnings.map {
+            result[report.project.id] = latest.warnings.map {
                 Diagnostic(path: path, severity: .warning, code: $0.code, message: "\(latest.month): \($0.message)")
             }
         }
+        return result
     }
 
     /// The portfolio-level warnings of SPEC §4.7.
-    static func portfolioWarnings(_ portfolio: Portfolio) -> [Warning] {
-        let changed = portfolio.projects.contains { project in
-            project.decisions.contains { $0.decision == .adjust || $0.decision == .windDown }
-        }
-        return changed ? [] : [Warning(code: "never-stopped", message: "No project has ever been wound down or changed on the evidence: a program that never stops anything is not really tracking.")]
+    static func portfolioWarnings(_ digests: [ProjectDigest]) -> [Warning] {
+        digests.contains(where: \.changedCourse) ? [] : [Warning(code: "never-stopped", message: "No project has ever been wound down or changed on the evidence: a program that never stops anything is not really tracking.")]
     }
 
     /// SHA-256 over the sorted list of (path, SHA-256 of bytes) of every input file: the manifest's `content`.
-    static func inputFingerprint(_ paths: [String], content: String) -> String {
+    static func inputFingerprint(_ paths: [String], scan: InputScan) -> String {
         var listing = ""
         for path in paths.sorted() {
-            let bytes = FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? []
-            listing += SHA256.hex(bytes) + "  " + path + "\n"
+            let hash = scan.contentHash(path) ?? SHA256.hex(FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
+            listing += hash + "  " + path + "\n"
         }
         return SHA256.hex(Array(listing.utf8))
     }
 
-    /// Every file of the site, the manifest last.
-    static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, inputs: String,
-                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil)
-        -> ([RenderedFile], (path: String, seconds: Double)?, [String: String])
-    {
+    /// What rendering produced: the new files, the slowest page, and per project built its files and digest.
+    struct Rendered {
+        var files: [RenderedFile]
+        var slowest: (path: String, seconds: Double)?
+        var projects: [String: (outputs: [String], digest: ProjectDigest)]
+    }
+
+    /// Every file of the site except the manifest, sorted by path: the pages of the analysed projects, and the
+    /// portfolio-wide pages from their digests and those of the `kept` projects (whose own pages are not rendered).
+    static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, kept: [String: BuildCache.ProjectEntry],
+                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> Rendered {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
         let reports = analyses.current
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
@@ -220,43 +324,59 @@ public enum SiteBuilder {
             let files = renderer.projectMonth(analysis, project: project, directory: directory)
             return (files, (clock.now - start).seconds)
         }
+        var outputs: [String: [String]] = [:]
+        for ((project, _, _), (files, _)) in zip(jobs, timed) { outputs[project.id, default: []] += files.map(\.path) }
         var files = timed.flatMap(\.0)
         let slowestIndex = timed.indices.max { timed[$0].1 < timed[$1].1 }
         var slowest = slowestIndex.map { (path: timed[$0].0[0].path, seconds: timed[$0].1) }
+        var byProject: [String: [(edition: Edition, analysis: MonthlyAnalysis)]] = [:]
+        for edition in analyses.editions {
+            for (project, analysis) in edition.analyses { byProject[project.id, default: []].append((edition.edition, analysis)) }
+        }
+        let editionAnalyses = byProject
         let projectPages = Parallel.map(reports) { report in
             defer { counter.tick() }
             let start = clock.now
             let analyzer = ProjectAnalyzer(project: report.project, portfolioEvents: portfolio.events, fiscalYearStart: portfolio.settings.fiscalYearStart)
-            let table = report.months.last.map { analyzer.dataTable(through: $0.month, cutoff: $0.cutoff) } ?? []
+            let table = report.months.last.map { latest in
+                analyses.dataTables["\(report.project.id)|\(latest.cutoff)|\(latest.month)"]
+                    ?? analyzer.dataTable(through: latest.month, cutoff: latest.cutoff)
+            } ?? []
             let pages = renderer.projectPages(report, dataTable: table, editions: latestEditions)
-            return (pages, (clock.now - start).seconds)
+            let digest = ProjectDigest.make(report, editions: editionAnalyses[report.project.id] ?? [], settings: portfolio.settings)
+            return (pages, digest, (clock.now - start).seconds)
         }
         files += projectPages.flatMap(\.0)
-        if let page = projectPages.max(by: { $0.1 < $1.1 }), page.1 > (slowest?.seconds ?? 0), let first = page.0.first {
-            slowest = (first.path + " (with the methodology page)", page.1)
+        if let page = projectPages.max(by: { $0.2 < $1.2 }), page.2 > (slowest?.seconds ?? 0), let first = page.0.first {
+            slowest = (first.path + " (with the methodology page)", page.2)
         }
+        var projects: [String: (outputs: [String], digest: ProjectDigest)] = [:]
+        for (report, (pages, digest, _)) in zip(reports, projectPages) {
+            projects[report.project.id] = ((outputs[report.project.id] ?? []) + pages.map(\.path), digest)
+        }
+
+        let digests = (projectPages.map(\.1) + kept.values.map(\.digest)).sorted { $0.id < $1.id }
         for edition in analyses.editions {
-            let view = edition.analyses.map { ($0.0, Optional($0.1)) }
-            files.append(renderer.editionPortfolioPage(edition.edition, analyses: view))
+            files.append(renderer.editionPortfolioPage(edition.edition, digests: digests))
         }
-        let months = Array(Set(pairs.map(\.1.month))).sorted()
-        files += renderer.portfolioPages(reports, months: months, editions: latestEditions, warnings: portfolioWarnings(portfolio))
-        files += renderer.reviewPages(reports, months: months)
+        let months = Array(Set(digests.flatMap(\.months))).sorted()
+        files += renderer.portfolioPages(digests, months: months, editions: latestEditions, warnings: portfolioWarnings(digests))
+        files += renderer.reviewPages(digests, months: months)
         files.append(renderer.feed(editions: portfolio.editions, updated: months.last?.lastDay ?? Day(year: 1970, month: 1, day: 1)))
-        files.append(renderer.sitemap(pages: files.map(\.path)))
+        files.append(renderer.sitemap(pages: files.map(\.path) + kept.values.flatMap { $0.outputs.map(\.path) }))
         files.sort { $0.path < $1.path }
-        let (manifestFile, hashes) = manifest(files, inputs: inputs)
-        files.append(manifestFile)
-        return (files, slowest, hashes)
+        return Rendered(files: files, slowest: slowest, projects: projects)
     }
 
-    /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file.
-    static func manifest(_ files: [RenderedFile], inputs: String) -> (RenderedFile, [String: String]) {
-        let hashes = Parallel.map(files) { SHA256.hex($0.bytes) }
-        let entries = zip(files, hashes).map { ($0.path, JSONValue.string($1)) }
+    /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file (the new ones
+    /// and those `kept` from the previous site), and the hashes by path.
+    static func manifest(_ files: [RenderedFile], kept: [String: BuildCache.ProjectEntry], inputs: String) -> (RenderedFile, [String: String]) {
+        let fresh = Parallel.map(files) { SHA256.hex($0.bytes) }
+        var hashes = Dictionary(zip(files.map(\.path), fresh), uniquingKeysWith: { a, _ in a })
+        for entry in kept.values { for output in entry.outputs { hashes[output.path] = output.sha } }
+        let entries = hashes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
         let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
-        return (RenderedFile(path: "manifest.json", text: json.serialized()),
-                Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
+        return (RenderedFile(path: "manifest.json", text: json.serialized()), hashes)
     }
 }
 

@@ -45,10 +45,18 @@ struct Build: ParsableCommand {
     @Option(help: "Diagnostics as text or JSON lines.") var format: OutputFormat = .text
     @Flag(name: .shortAndLong, help: "Print only diagnostics.") var quiet = false
     @Flag(name: .shortAndLong, help: "Also print each step's time and the slowest page.") var verbose = false
+    @Option(name: .shortAndLong, help: "Threads to use (default: the number of cores).") var jobs: Int?
+    @Flag(help: "Ignore the cache of the previous build and rebuild every project.") var clean = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let quiet = self.quiet || format == .json
+        if let jobs { Parallel.workers = jobs }
         var options = BuildOptions(content: content, output: output, templates: templates)
+        options.incremental = !clean
         // A progress bar only on a terminal; piped output stays quiet.
         if !quiet, isatty(STDOUT_FILENO) == 1 { options.progress = ProgressBar.shared.update }
         let outcome = SiteBuilder.build(options) { step in
@@ -63,10 +71,18 @@ struct Build: ParsableCommand {
             for (step, seconds) in outcome.timings {
                 print("  " + step.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
+            print("  inputs read: \(outcome.inputsHashed) of \(outcome.inputsScanned) files were new or changed")
             if let slowest = outcome.slowestPage { print("  slowest page: \(slowest.path), " + String(format: "%.1f ms", slowest.seconds * 1000)) }
         }
         if outcome.failed { throw ExitCode(1) }
-        if !quiet { print("Wrote \(outcome.fileCount) files to \(output)") }
+        guard !quiet else { return }
+        if outcome.upToDate {
+            print("\(output) is up to date (\(outcome.fileCount) files; nothing changed since the last build)")
+        } else if outcome.projectsKept > 0 {
+            print("Wrote \(outcome.fileCount) files to \(output) (\(outcome.projectsBuilt) project\(outcome.projectsBuilt == 1 ? "" : "s") rebuilt, \(outcome.projectsKept) unchanged)")
+        } else {
+            print("Wrote \(outcome.fileCount) files to \(output)")
+        }
     }
 }
 

@@ -38,6 +38,8 @@ enum TestSupport {
 
     /// Every regular file below `root` with its bytes, by relative path.
     static func files(in root: URL) -> [String: Data] {
+        // A built site is a link to the folder that holds it.
+        let root = root.resolvingSymlinksInPath()
         var result: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return result }
         for case let relative as String in enumerator {

@@ -6,7 +6,7 @@
 
 Expects DIR/portfolio-<N>/content (written by `yardstick sample`). For each portfolio:
 
-  (a) `yardstick build` cold (output removed before each run), warm (nothing changed) and after adding one
+  (a) `yardstick build` cold (output, its two folders and the build cache removed before each run), warm (nothing changed) and after adding one
       feedback note to one project's last month, alternating with (b) Hugo building the same pages (see
       hugo_site.py) in the same three states: cold (public/ removed), warm, and after changing that one page;
   (c) the peak RSS of every build, from /usr/bin/time -f %M;
@@ -100,7 +100,13 @@ def bench_portfolio(n, args):
 
     # The first cold run of each tool also makes the site Hugo's project is made from.
     print("portfolio-%d: cold run 1/%d, and the Hugo project" % (n, args.runs), flush=True)
-    shutil.rmtree(site, ignore_errors=True)
+    def remove_site():
+        """A cold start: the output (a link), the two folders it alternates between and the build cache."""
+        if os.path.islink(site):
+            os.unlink(site)
+        for leftover in (site, os.path.join(base, ".site.a"), os.path.join(base, ".site.b"), os.path.join(base, ".site.cache")):
+            shutil.rmtree(leftover, ignore_errors=True)
+    remove_site()
     first_cold = [timed(yardstick, steps=True)]
     subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), site, hugo_src], check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(hugo_out, ignore_errors=True)
@@ -127,7 +133,7 @@ def bench_portfolio(n, args):
         for i in range(len(ys), args.runs):
             print("  %s run %d/%d" % (scenario, i + 1, args.runs), flush=True)
             if scenario == "cold":
-                shutil.rmtree(site, ignore_errors=True)
+                remove_site()
             if scenario == "note":
                 day = "%s-%02d" % (last_month, 1 + i % 28)
                 path = os.path.join(content, "projects", project, "feedback", "%s-bench-note-%d.md" % (day, i + 1))
@@ -152,7 +158,7 @@ def bench_portfolio(n, args):
     for i in range(args.runs):
         target = os.path.join(base, "site-copy")
         shutil.rmtree(target, ignore_errors=True)
-        copies.append(timed(["cp", "-r", site, target]))
+        copies.append(timed(["cp", "-rL", site, target]))  # -L: the output is a link to its folder
         shutil.rmtree(target, ignore_errors=True)
     results["copy"] = summary(copies)
     archives = []
@@ -235,6 +241,12 @@ def markdown(result):
                 return "%.2f s (%.1f–%.1f)" % (r["wall"], min(r["walls"]), max(r["walls"])) if r["runs"] > 1 else "%.2f s" % r["wall"]
             lines.append("| %s | %s | %s | %.1f× | %.2f s | %.2f s | %.1f× | %.0f MB | %.0f MB |"
                          % (label, span(y), span(h), y["wall"] / h["wall"], y["cpu"], h["cpu"], y["cpu"] / h["cpu"], y["rss_mb"], h["rss_mb"]))
+        if "cold" in r:
+            cold = r["cold"]["yardstick"]["wall"]
+            shares = ["%s %.1f %% of cold" % (label, 100 * r[k]["yardstick"]["wall"] / cold)
+                      for k, label in (("warm", "warm"), ("note", "after one note")) if k in r]
+            if shares:
+                lines += ["", "Yardstick incremental builds (median wall): " + "; ".join(shares) + "."]
         c, t = r["copy"], r["tar"]
         lines += ["", "Sequential write of the same %d files (`cp -r` of the output to a fresh folder): %.2f s wall, %.2f s CPU; "
                   "the same bytes as one file (`tar -cf`): %.2f s wall (medians of %d)." % (s["files"], c["wall"], c["cpu"], t["wall"], c["runs"]),

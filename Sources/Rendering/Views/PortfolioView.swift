@@ -32,32 +32,19 @@ public struct PortfolioView: Sendable {
     var portfolioWarnings: [SummaryView.WarningItem]
     var hasPortfolioWarnings: Bool
 
-    /// Builds the view of `month` from each project's analysis of it; `root` leads back to the site root.
-    static func make(month: Month, analyses: [(Project, MonthlyAnalysis?)], settings: SiteSettings, allMonths: [Month],
+    /// Builds the view of `month` from each project's row that month (nil: not reported); `root` leads back to the site root.
+    static func make(month: Month, rows digestRows: [(ProjectDigest, ProjectDigest.Figures?)], settings: SiteSettings, allMonths: [Month],
                      editions: [Month: Int], root: String, heading: String, portfolioWarnings: [Warning],
                      projectDirectory: String? = nil) -> PortfolioView {
         let directory = projectDirectory ?? "\(month)/"
-        let rows = analyses.map { project, analysis -> ProjectRow in
-            let contract = project.contract
-            let unit = contract.outcome?.unit ?? ""
-            guard let analysis else {
-                return ProjectRow(title: contract.title, link: root + "projects/\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
-                                  status: "not launched", statusClass: "neutral", statusIcon: "…", effect: "—", target: contract.target.text,
-                                  adoption: "—", system: "—", systemClass: "neutral", net: "—", warnings: "", sparkHTML: "")
-            }
-            let (statusClass, icon) = SummaryView.statusStyle(analysis.attribution.status)
-            let effect = analysis.attribution.effect.map {
-                Format.effect($0, unit: unit)
-            } ?? "—"
-            let net = analysis.money?.net.map { Format.money($0, currency: settings.currency) } ?? "unknown"
+        let rows = digestRows.map { digest, reported -> ProjectRow in
+            let figures = reported ?? digest.absent
+            let projectLink = root + "projects/\(digest.id)/index.html"
             return ProjectRow(
-                title: contract.title, link: root + directory + "\(project.id)/index.html", projectLink: root + "projects/\(project.id)/index.html", method: contract.attribution.method.words,
-                status: analysis.attribution.status.words, statusClass: statusClass, statusIcon: icon, effect: effect,
-                target: analysis.targetEffect.map { Format.signed($0, unit: unit) } ?? contract.target.text,
-                adoption: analysis.adoption?.rate.map(Format.percent) ?? "—", system: analysis.system.state.rawValue,
-                systemClass: analysis.system.state == .degraded ? "bad" : analysis.system.state == .healthy ? "good" : "neutral",
-                net: net, warnings: analysis.warnings.isEmpty ? "" : "⚠ \(analysis.warnings.count)",
-                sparkHTML: Sparkline.svg(analysis.outcomeSeries.suffix(24).map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
+                title: figures.title, link: reported == nil ? projectLink : root + directory + "\(digest.id)/index.html", projectLink: projectLink,
+                method: figures.method, status: figures.status, statusClass: figures.statusClass, statusIcon: figures.statusIcon,
+                effect: figures.effect, target: figures.target, adoption: figures.adoption, system: figures.system,
+                systemClass: figures.systemClass, net: figures.net, warnings: figures.warnings, sparkHTML: figures.sparkHTML)
         }
         func monthLink(_ month: Month) -> MonthLink {
             let links = (1...max(editions[month] ?? 0, 1)).filter { _ in editions[month] != nil }

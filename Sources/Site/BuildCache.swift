@@ -1,0 +1,150 @@
+import Foundation
+import Model
+import Rendering
+
+/// What a successful build leaves beside its output (`.<output>.cache/`) so that the next build can skip the
+/// projects whose inputs did not change: their analyses are not redone and their pages are linked from the
+/// previous site, while the portfolio-wide pages are rebuilt from the kept digests.
+///
+/// Nothing here is trusted beyond a fingerprint match: a missing, unreadable or older-format cache, a different
+/// `yardstick` executable, other shared inputs (settings, events, editions, templates) or a site whose
+/// manifest.json is not the one this cache recorded all mean a clean build.
+struct BuildCache {
+    /// A file of the site and the SHA-256 of its bytes, as in manifest.json.
+    struct Output: Sendable {
+        var path: String
+        var sha: String
+    }
+
+    /// What is kept of one project.
+    struct ProjectEntry: Sendable {
+        /// The fingerprint of the project folder's files.
+        var fingerprint: String
+        /// The input files the loader read, relative to the content directory.
+        var inputs: [String]
+        /// The loader's diagnostics for the project.
+        var loadDiagnostics: [Diagnostic]
+        /// The warnings of the project's latest month (as `yardstick check` prints them).
+        var analysisDiagnostics: [Diagnostic]
+        /// The latest month with outcome data that a later export covers (for the reporting month).
+        var latestOutcomeMonth: String?
+        /// The project's files in the site.
+        var outputs: [Output]
+        /// What the portfolio-wide pages show of it.
+        var digest: ProjectDigest
+    }
+
+    /// The cache format and the executable that wrote it.
+    var version: String
+    /// The fingerprint of the shared inputs and the options that shape the output.
+    var shared: String
+    /// The month reported.
+    var reportingMonth: String?
+    /// The SHA-256 of the manifest.json the build wrote.
+    var manifest: String
+    /// The files of the site that belong to no project (portfolio pages, assets, feed, manifest…).
+    var sharedOutputs: [String]
+    /// Per project id.
+    var projects: [String: ProjectEntry]
+    /// The scan of the inputs.
+    var files: [String: InputScan.Stamp]
+
+    /// The cache folder for an output directory.
+    static func directory(for output: String) -> URL {
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).cache")
+    }
+
+    /// This format, this executable: a rebuilt `yardstick` may render differently, so its cache is not reused.
+    static let currentVersion: String = {
+        var status = stat()
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let identity = stat(executable, &status) == 0
+            ? "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)-\(status.st_ino)" : "unknown"
+        return "1 \(Generator.name) \(identity)"
+    }()
+
+    /// The cache beside `output`, or nil when there is none that this executable can use.
+    static func load(for output: String) -> BuildCache? {
+        let file = directory(for: output).appendingPathComponent("state.bin")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        var reader = ArchiveReader([UInt8](data))
+        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd, cache.version == currentVersion else { return nil }
+        return cache
+    }
+
+    /// Writes the cache beside `output` (atomically: a reader sees the old file or the new one); failures only
+    /// cost the next build its shortcut, so they are ignored.
+    func save(for output: String) {
+        let folder = Self.directory(for: output)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var writer = ArchiveWriter()
+        archive(into: &writer)
+        try? Data(writer.bytes).write(to: folder.appendingPathComponent("state.bin"), options: .atomic)
+    }
+}
+
+extension BuildCache {
+    fileprivate func archive(into writer: inout ArchiveWriter) {
+        writer.string(version)
+        writer.string(shared)
+        writer.optional(reportingMonth)
+        writer.string(manifest)
+        writer.list(sharedOutputs) { $0.string($1) }
+        writer.map(projects) { writer, entry in
+            writer.string(entry.fingerprint)
+            writer.list(entry.inputs) { $0.string($1) }
+            writer.list(entry.loadDiagnostics) { Self.archive($1, into: &$0) }
+            writer.list(entry.analysisDiagnostics) { Self.archive($1, into: &$0) }
+            writer.optional(entry.latestOutcomeMonth)
+            writer.list(entry.outputs) { writer, output in
+                writer.string(output.path)
+                writer.string(output.sha)
+            }
+            entry.digest.archive(into: &writer)
+        }
+        writer.map(files) { writer, stamp in
+            for number in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.inode)] { writer.int(Int(number)) }
+            writer.string(stamp.sha)
+        }
+    }
+
+    fileprivate init(from reader: inout ArchiveReader) throws(ArchiveReader.Malformed) {
+        version = try reader.string()
+        // Stop early on another executable's cache: its layout may differ.
+        guard version == Self.currentVersion else { throw ArchiveReader.Malformed() }
+        shared = try reader.string()
+        reportingMonth = try reader.optional()
+        manifest = try reader.string()
+        sharedOutputs = try reader.list { reader throws(ArchiveReader.Malformed) in try reader.string() }
+        projects = try reader.map { reader throws(ArchiveReader.Malformed) in
+            ProjectEntry(
+                fingerprint: try reader.string(),
+                inputs: try reader.list { reader throws(ArchiveReader.Malformed) in try reader.string() },
+                loadDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
+                analysisDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
+                latestOutcomeMonth: try reader.optional(),
+                outputs: try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) },
+                digest: try ProjectDigest(from: &reader))
+        }
+        files = try reader.map { reader throws(ArchiveReader.Malformed) in
+            InputScan.Stamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
+                            inode: UInt64(bitPattern: Int64(try reader.int())), sha: try reader.string())
+        }
+    }
+
+    private static func archive(_ diagnostic: Diagnostic, into writer: inout ArchiveWriter) {
+        writer.string(diagnostic.path)
+        writer.int(diagnostic.line)
+        writer.int(diagnostic.column)
+        writer.string(diagnostic.severity.rawValue)
+        writer.string(diagnostic.code)
+        writer.string(diagnostic.message)
+    }
+
+    private static func diagnostic(from reader: inout ArchiveReader) throws(ArchiveReader.Malformed) -> Diagnostic {
+        let path = try reader.string(), line = try reader.int(), column = try reader.int()
+        guard let severity = Diagnostic.Severity(rawValue: try reader.string()) else { throw ArchiveReader.Malformed() }
+        return Diagnostic(path: path, line: line, column: column, severity: severity, code: try reader.string(), message: try reader.string())
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Model
+import Site
+import Testing
+
+/// Incremental builds: after each kind of edit, a build that reuses the previous one's cache must write exactly
+/// the bytes of a clean build of the same content, and must have rebuilt only what the edit touched.
+@Suite struct IncrementalBuildTests {
+    private let templates = TestSupport.packageRoot.appendingPathComponent("templates").path
+
+    /// Builds `content` into `site` (incrementally unless `clean`).
+    private func build(_ content: URL, _ site: URL, clean: Bool = false) -> SiteBuilder.Outcome {
+        var options = BuildOptions(content: content.path, output: site.path, templates: templates)
+        options.incremental = !clean
+        return SiteBuilder.build(options)
+    }
+
+    /// Builds `content` incrementally into `site` and cleanly into a fresh folder, and compares every file.
+    private func expectSameAsClean(_ content: URL, _ site: URL, _ root: URL, _ edit: String) throws -> SiteBuilder.Outcome {
+        let outcome = build(content, site)
+        #expect(!outcome.failed, "\(edit): \(outcome.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.description))")
+        let reference = root.appendingPathComponent("clean-\(UUID().uuidString)")
+        let clean = build(content, reference, clean: true)
+        #expect(!clean.failed)
+        let incremental = TestSupport.files(in: site), expected = TestSupport.files(in: reference)
+        #expect(incremental.keys.sorted() == expected.keys.sorted(), "\(edit): the incremental site has other files")
+        for (path, bytes) in expected where incremental[path] != bytes {
+            Issue.record("\(edit): \(path) differs from a clean build")
+        }
+        #expect(outcome.diagnostics == clean.diagnostics, "\(edit): other diagnostics than a clean build")
+        try FileManager.default.removeItem(at: reference)
+        return outcome
+    }
+
+    @Test func everyKindOfEditGivesTheBytesOfACleanBuild() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 5, months: 14, seed: 21), to: content.path)
+        let projects = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("projects").path).sorted()
+
+        let first = build(content, site)
+        #expect(!first.failed && first.projectsKept == 0 && !first.upToDate)
+
+        let again = build(content, site)
+        #expect(again.upToDate, "nothing changed, yet the site was rebuilt")
+        #expect(again.fileCount == first.fileCount)
+
+        let feedback = content.appendingPathComponent("projects/\(projects[1])/feedback/2026-12-20-floor-walk.md")
+        try Data("---\ndate: 2026-12-20\nsource: interview\nauthor: A. Reader\nsentiment: mixed\n---\nA floor walk.\n\n> Still reading the article first.\n".utf8)
+            .write(to: feedback)
+        let note = try expectSameAsClean(content, site, root, "a new note")
+        #expect(note.projectsBuilt == 1 && note.projectsKept == projects.count - 1)
+
+        let snapshots = content.appendingPathComponent("projects/\(projects[2])/snapshots")
+        let latest = try FileManager.default.contentsOfDirectory(atPath: snapshots.path).sorted().last!
+        let rows = try String(contentsOf: snapshots.appendingPathComponent(latest), encoding: .utf8).split(separator: "\n")
+        // A later export repeats the first data row with another value: a restatement.
+        let fields = rows[1].split(separator: ",", omittingEmptySubsequences: false)
+        let corrected = ([fields[0], fields[1], fields[2], "\((Double(fields[3]) ?? 0) + 1)"] + fields.dropFirst(4)).joined(separator: ",")
+        try Data("\(rows[0])\n\(corrected)\n".utf8).write(to: snapshots.appendingPathComponent("2027-01-20.csv"))
+        let correction = try expectSameAsClean(content, site, root, "a correcting snapshot")
+        #expect(correction.projectsBuilt == 1)
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("projects/\(projects[3])"))
+        let removal = try expectSameAsClean(content, site, root, "a removed project")
+        #expect(removal.projectsBuilt == 0 && removal.projectsKept == projects.count - 1)
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("projects/\(projects[0])/index.html"))
+        let damaged = try expectSameAsClean(content, site, root, "a page deleted from the site")
+        #expect(damaged.projectsBuilt == 1, "the project whose page vanished is rebuilt")
+
+        let settings = content.appendingPathComponent("yardstick.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: ", with: "title: Renamed ").utf8).write(to: settings)
+        let renamed = try expectSameAsClean(content, site, root, "new site settings")
+        #expect(renamed.projectsKept == 0, "shared inputs changed, so every project is rebuilt")
+
+        #expect(build(content, site).upToDate)
+    }
+
+    /// An output that is still a plain folder (the layout before the two alternating folders) becomes a link to
+    /// a complete site on the first build; a README.md the owner put there is kept.
+    @Test func aPlainOutputFolderIsReplacedByTheLink() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 2, months: 6, seed: 4), to: content.path)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("old-pages"), withIntermediateDirectories: true)
+        try Data("kept\n".utf8).write(to: site.appendingPathComponent("README.md"))
+        try Data("stale\n".utf8).write(to: site.appendingPathComponent("old-pages/index.html"))
+
+        #expect(!build(content, site).failed)
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: site.path)
+        #expect(target == ".site.a" || target == ".site.b")
+        let files = TestSupport.files(in: site)
+        #expect(files["README.md"] == Data("kept\n".utf8))
+        #expect(files["old-pages/index.html"] == nil, "a file of the old folder survived")
+        #expect(files["manifest.json"] != nil && files["index.html"] != nil)
+    }
+
+    @Test func aSecondBuildWithTheCleanFlagRebuildsEverything() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 2, months: 6, seed: 4), to: content.path)
+        #expect(!build(content, site).failed)
+        let clean = build(content, site, clean: true)
+        #expect(!clean.upToDate && clean.projectsKept == 0 && clean.projectsBuilt == 2)
+    }
+}
