@@ -10,7 +10,7 @@ Expects DIR/portfolio-<N>/content (written by `yardstick sample`). For each port
       feedback note to one project's last month, alternating with (b) Hugo building the same pages (see
       hugo_site.py) in the same three states: cold (public/ removed), warm, and after changing that one page;
   (c) the peak RSS of every build, from /usr/bin/time -f %M;
-  (d) `cp -r` of Yardstick's output to a fresh directory: the cost of writing the same files and bytes, and
+  (d) `cp -rL` of Yardstick's output to a fresh directory: the cost of writing the same files and bytes, and
       `tar -cf` of it: the same bytes written as one file;
   and Yardstick's own step timings (from `build --verbose` when --verbose is given, else from the times its
   [1/4] … [4/4] log lines appear).
@@ -248,7 +248,7 @@ def markdown(result):
             if shares:
                 lines += ["", "Yardstick incremental builds (median wall): " + "; ".join(shares) + "."]
         c, t = r["copy"], r["tar"]
-        lines += ["", "Sequential write of the same %d files (`cp -r` of the output to a fresh folder): %.2f s wall, %.2f s CPU; "
+        lines += ["", "Sequential write of the same %d files (`cp -rL` of the output to a fresh folder): %.2f s wall, %.2f s CPU; "
                   "the same bytes as one file (`tar -cf`): %.2f s wall (medians of %d)." % (s["files"], c["wall"], c["cpu"], t["wall"], c["runs"]),
                   "Hugo output: %d pages, %d files, %.1f MB." % (s["hugo_pages"], s["hugo_files"], s["hugo_bytes"] / 1e6), ""]
         steps = r["cold"]["yardstick"].get("steps", {}) if "cold" in r else {}

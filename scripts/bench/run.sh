@@ -7,6 +7,7 @@
 #   FIT_SECONDS=1        CPU seconds per fit-rate measurement; SKIP_FITS=1 skips step (e)
 #   SCENARIOS="cold warm note"  which build states to time (a smaller set for a quick look at a large portfolio)
 #   WORK=/tmp/yardstick-bench   where portfolios, sites and results go (portfolios are generated once and reused)
+#   SCRATCH=.build-release      the release build folder (reuse one to skip a clean release build)
 #
 # Steps: builds yardstick and Benchmarks/AnalysisBenchmark in release mode (--scratch-path .build-release, so the
 # debug build is untouched); writes each portfolio with `yardstick sample`; then scripts/bench/bench.py times
@@ -37,9 +38,10 @@ for tool in hugo /usr/bin/time stdbuf python3; do
 done
 python3 -c "import statsmodels, numpy" 2>/dev/null || { echo "missing statsmodels (pip install statsmodels)" >&2; exit 1; }
 
-echo "[1/4] Building yardstick (release, .build-release)"
-swift build -c release --package-path "$root" --scratch-path "$root/.build-release" --product yardstick 2>&1 | tail -1
-yardstick="$root/.build-release/release/yardstick"
+scratch="${SCRATCH:-$root/.build-release}"
+echo "[1/4] Building yardstick (release, $scratch)"
+swift build -c release --package-path "$root" --scratch-path "$scratch" --product yardstick 2>&1 | tail -1
+yardstick="$scratch/release/yardstick"
 
 echo "[2/4] Building Benchmarks/AnalysisBenchmark (release)"
 package="$root/Benchmarks/AnalysisBenchmark"
