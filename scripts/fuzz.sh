@@ -2,6 +2,7 @@
 # Fuzzes the content loaders with libFuzzer: the CSV reader, the front-matter splitter and YAML decoding.
 #
 # Usage: scripts/fuzz.sh [TARGET|all] [SECONDS]     run one target, or all five in turn, SECONDS each (default 600)
+#        RUNS=N scripts/fuzz.sh TARGET [SECONDS]    stop after N executions (or SECONDS, if given, whichever comes first)
 #        scripts/fuzz.sh replay [FILE...]           run crash reproducers (default: all of Fuzz/crashes/) once
 #
 # Targets: csv, front-matter, contract-yaml, note, snapshot-with-contract (see docs/FUZZING.md).
@@ -10,13 +11,17 @@
 # seeds each target's corpus from the test fixtures and content/, and runs the targets one after
 # another under `nice`: the machine is shared. New corpus entries go to Fuzz/corpus-work/
 # (kept between runs, not committed); crashing inputs go to Fuzz/crashes/<target>-crash-<sha1>.
-# A summary line per target (executions, exec/s, crashes, corpus size) is appended to
-# Fuzz/corpus-work/results.tsv and printed at the end.
+# A summary line per target (executions, wall seconds, exec/s, coverage, crashes, corpus size, and the
+# commit and state of Sources/ that was built) is appended to Fuzz/corpus-work/results.tsv and printed at the end.
 #
-# Findings already reported are named in FUZZ_TOLERATE (comma-separated) so that a long run looks
-# for new bugs instead of stopping at a known one; the default lists the open ones (docs/FUZZING.md).
-# `FUZZ_TOLERATE= scripts/fuzz.sh` checks everything. `replay` always checks everything.
-# Other settings: NICE (10), SCRATCH (Fuzz/.build), MAX_LEN (per target), FUZZ_FLAGS (extra libFuzzer flags).
+# Findings already reported but not fixed can be named in FUZZ_TOLERATE (comma-separated) so that a
+# long run looks for new bugs instead of stopping at a known one (docs/FUZZING.md). The default is
+# empty: no finding is open, every check is strict. `replay` always checks everything.
+# COMMIT=<rev> fuzzes Sources/Model and Sources/Loading as committed at <rev> instead of the working
+# tree (exported with `git archive` under SCRATCH/at-<rev>/, the harness beside them; the working
+# tree is not touched), so a run is pinned to a commit while others edit Sources/.
+# Other settings: RUNS (executions per target), NICE (19), SCRATCH (Fuzz/.build), MAX_LEN (per target),
+# FUZZ_FLAGS (extra libFuzzer flags).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,15 +29,17 @@ fuzz="$root/Fuzz"
 scratch="${SCRATCH:-$fuzz/.build}"
 work="$fuzz/corpus-work"
 crashes="$fuzz/crashes"
-nice_level="${NICE:-10}"
+nice_level="${NICE:-19}"
 all_targets=(csv front-matter contract-yaml note snapshot-with-contract)
-export FUZZ_TOLERATE="${FUZZ_TOLERATE-crlf-mark}"
+export FUZZ_TOLERATE="${FUZZ_TOLERATE-}"
 # The Swift runtime's backtracer would catch the crash signal before libFuzzer and AddressSanitizer.
 export SWIFT_BACKTRACE="enable=no"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1:handle_abort=1:handle_sigill=1}"
 
 target="${1:-all}"
-seconds="${2:-600}"
+runs_limit="${RUNS:-}"
+# With RUNS, no time limit unless SECONDS is given (libFuzzer: -max_total_time=0 is none).
+if [[ -n "$runs_limit" ]]; then seconds="${2:-0}"; else seconds="${2:-600}"; fi
 
 # libFuzzer ships with the toolchain's clang as libclang_rt.fuzzer; without it `-sanitize=fuzzer` cannot link.
 check_libfuzzer() {
@@ -50,10 +57,15 @@ check_libfuzzer() {
 # `-sanitize=fuzzer,address` for swiftc and `-fsanitize=address` for the C code (libyaml).
 build() {
     check_libfuzzer
-    echo "[build] Fuzz/ with -sanitize=fuzzer,address (release)"
+    local package="$fuzz" build_dir="$scratch"
+    if [[ -n "${COMMIT:-}" ]]; then
+        pin "$COMMIT"
+        package="$pinned/Fuzz" build_dir="$pinned.build"
+    fi
+    echo "[build] ${package#"$root"/} with -sanitize=fuzzer,address (release)"
     local attempt
     for attempt in 1 2 3; do
-        if nice -n "$nice_level" swift build -c release --package-path "$fuzz" --scratch-path "$scratch" \
+        if nice -n "$nice_level" swift build -c release --package-path "$package" --scratch-path "$build_dir" \
             --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
             -Xcc -fsanitize=address > "$work/build.log" 2>&1; then
             echo "        $(tail -1 "$work/build.log")"
@@ -66,7 +78,7 @@ build() {
         fi
         echo "        sources changed during the build; building again"
     done
-    bin="$scratch/release"
+    bin="$build_dir/release"
     [[ -x "$bin/fuzz-csv" ]] || { echo "build failed" >&2; exit 1; }
     # Refuse to fuzz blind: the loaders' Swift code must carry both coverage counters and ASan checks.
     local object="$bin/LoadingHarness.build/CSVReader.swift.o" sections
@@ -78,6 +90,45 @@ build() {
     local counters
     counters="$(SWIFT_BACKTRACE=enable=no "$bin/fuzz-csv" -runs=0 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -1)"
     echo "        instrumented: coverage and AddressSanitizer, ${counters:-?} coverage counters"
+    # What was built: the commit, and whether Sources/Model or Sources/Loading differed from it (then
+    # the first 7 hex digits of the diff's SHA-1, so two runs of the same uncommitted state can be told apart).
+    if [[ -n "${COMMIT:-}" ]]; then
+        built_commit="$pinned_commit" built_state=clean
+        echo "        sources: commit $built_commit (COMMIT), Sources/Model and Sources/Loading as committed"
+        return
+    fi
+    built_commit="$(git -C "$root" log -1 --format=%h 2>/dev/null || echo unknown)"
+    local diff
+    diff="$(git -C "$root" diff HEAD -- Sources/Model Sources/Loading 2>/dev/null || true)"
+    diff+="$(git -C "$root" ls-files --others --exclude-standard -- Sources/Model Sources/Loading 2>/dev/null || true)"
+    if [[ -z "$diff" ]]; then
+        built_state=clean
+    else
+        built_state="modified-$(printf '%s' "$diff" | sha1sum | cut -c1-7)"
+    fi
+    echo "        sources: commit $built_commit, Sources/Model and Sources/Loading $built_state"
+}
+
+# $pinned/Sources/{Model,Loading} as committed at $1, and $pinned/Fuzz a copy of the harness package
+# whose symlinks (../../../Sources/…) resolve to them. The sources are exported once per commit and
+# harness files are copied only when they differ, so an unchanged tree builds incrementally.
+pin() {
+    pinned_commit="$(git -C "$root" rev-parse --short=7 --verify "$1^{commit}")" || exit 1
+    pinned="$scratch/at-$pinned_commit"
+    if [[ ! -d "$pinned/Sources" ]]; then
+        mkdir -p "$pinned"
+        git -C "$root" archive "$pinned_commit" Sources/Model Sources/Loading | tar -x -C "$pinned"
+    fi
+    local file
+    while IFS= read -r -d '' file; do
+        local relative="${file#"$fuzz"/}"
+        if [[ -L "$file" ]]; then
+            [[ -L "$pinned/Fuzz/$relative" ]] || { mkdir -p "$(dirname "$pinned/Fuzz/$relative")"; cp -a "$file" "$pinned/Fuzz/$relative"; }
+        elif ! cmp -s "$file" "$pinned/Fuzz/$relative"; then
+            mkdir -p "$(dirname "$pinned/Fuzz/$relative")"
+            cp -a "$file" "$pinned/Fuzz/$relative"
+        fi
+    done < <(find "$fuzz/Package.swift" "$fuzz/Package.resolved" "$fuzz/Sources" \( -type f -o -type l \) -print0)
 }
 
 max_len() {
@@ -125,28 +176,43 @@ run() {
     mkdir -p "$corpus" "$crashes"
     local seeded
     seeded="$(seed "$name")"
-    echo "[fuzz] $name for ${seconds}s: $seeded seed files, corpus $(find "$corpus" -type f | wc -l) files, max_len $(max_len "$name")"
-    local status=0
+    local limits=()
+    [[ "$seconds" != 0 ]] && limits+=("${seconds}s")
+    [[ -n "$runs_limit" ]] && limits+=("$runs_limit executions")
+    echo "[fuzz] $name for ${limits[*]:-ever}: $seeded seed files, corpus $(find "$corpus" -type f | wc -l) files, max_len $(max_len "$name")"
+    local status=0 started ended
+    started="$(date +%s)"
     # shellcheck disable=SC2086
     nice -n "$nice_level" "$bin/fuzz-$name" "$corpus" "$work/seeds/$name" \
-        -max_total_time="$seconds" -max_len="$(max_len "$name")" -dict="$fuzz/yardstick.dict" \
-        -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" -print_final_stats=1 \
-        ${FUZZ_FLAGS:-} > "$log" 2>&1 || status=$?
-    local runs rate found size
+        -max_total_time="$seconds" ${runs_limit:+-runs="$runs_limit"} -max_len="$(max_len "$name")" \
+        -dict="$fuzz/yardstick.dict" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
+        -print_final_stats=1 ${FUZZ_FLAGS:-} > "$log" 2>&1 || status=$?
+    ended="$(date +%s)"
+    local runs rate found size wall cov ft entries
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
     rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
     size="$(find "$corpus" -type f | wc -l)"
+    wall=$((ended - started))
+    # Coverage from libFuzzer's last status line (`#N DONE cov: C ft: F corp: …`).
+    cov="$(grep -E ' cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed -E 's/.* cov: ([0-9]+) ft: ([0-9]+).*/\1/')"
+    ft="$(grep -E ' cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed -E 's/.* cov: ([0-9]+) ft: ([0-9]+).*/\2/')"
+    # libFuzzer's own corpus (`corp: N/…`): the directory also keeps inputs that later, smaller ones replaced.
+    entries="$(grep -E ' corp: [0-9]+/' "$log" | tail -1 | sed -E 's/.* corp: ([0-9]+)\/.*/\1/')"
     found=0
     if [[ "$status" != 0 ]]; then
         found=1
         echo "       CRASH (exit $status): $(reason "$log")"
         grep -E "Test unit written to" "$log" | sed 's/^/       /' || true
     fi
-    printf '       %s executions, %s exec/s, %s crashes, corpus %s files; log %s\n' \
-        "${runs:-?}" "${rate:-?}" "$found" "$size" "${log#"$root"/}"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%d)" "$name" "$seconds" "${runs:-0}" "${rate:-0}" "$found" "$size" \
-        >> "$work/results.tsv"
-    summary+=("$(printf '%-24s %12s %8s %3s %7s' "$name" "${runs:-?}" "${rate:-?}" "$found" "$size")")
+    printf '       %s executions in %ss, %s exec/s, cov %s ft %s, %s crashes, corpus %s entries (%s files); log %s\n' \
+        "${runs:-?}" "$wall" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$found" "${entries:-?}" "$size" "${log#"$root"/}"
+    # date, target, seconds limit, executions, exec/s, crashes, corpus files, wall seconds, cov, ft,
+    # commit, state of Sources/Model and Sources/Loading, executions limit, FUZZ_TOLERATE, libFuzzer's corpus entries
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" \
+        "$seconds" "${runs:-0}" "${rate:-0}" "$found" "$size" "$wall" "${cov:-}" "${ft:-}" "$built_commit" "$built_state" \
+        "${runs_limit:-}" "${FUZZ_TOLERATE:-}" "${entries:-}" >> "$work/results.tsv"
+    summary+=("$(printf '%-24s %12s %6s %8s %6s %7s %3s %7s %s' "$name" "${runs:-?}" "$wall" "${rate:-?}" "${cov:-?}" \
+        "${ft:-?}" "$found" "$size" "$built_commit/$built_state")")
 }
 
 # The first line that says why a run stopped: a harness check, a Swift runtime trap, or a sanitizer report.
@@ -200,7 +266,7 @@ main() {
     esac
     for name in "${targets[@]}"; do run "$name"; done
     echo
-    printf '%-24s %12s %8s %3s %7s\n' target executions exec/s crashes corpus
+    printf '%-24s %12s %6s %8s %6s %7s %3s %7s %s\n' target executions wall exec/s cov ft crashes corpus sources
     printf '%s\n' "${summary[@]}"
 }
 
