@@ -67,23 +67,18 @@ struct InputScan {
     /// The hash of a content file by its path relative to the content directory.
     func contentHash(_ relative: String) -> String? { files["content/" + relative]?.sha }
 
-    /// A fingerprint of each project folder's files (names and bytes), by project id.
-    func projectFingerprints() -> [String: String] {
-        var listings: [String: String] = [:]
+    /// Fingerprints of the inputs (names and bytes): one of every file outside the project folders (settings,
+    /// events, editions, templates, assets) and one per project folder, by project id.
+    func fingerprints() -> (shared: String, projects: [String: String]) {
+        var shared = "", listings: [String: String] = [:]
         for (key, stamp) in files.sorted(by: { $0.key < $1.key }) {
-            guard let (id, inside) = Self.projectFile(key) else { continue }
-            listings[id, default: ""] += stamp.sha + "  " + inside + "\n"
+            if let (id, inside) = Self.projectFile(key) {
+                listings[id, default: ""] += stamp.sha + "  " + inside + "\n"
+            } else {
+                shared += stamp.sha + "  " + key + "\n"
+            }
         }
-        return listings.mapValues { SHA256.hex(Array($0.utf8)) }
-    }
-
-    /// A fingerprint of every file outside the project folders: settings, events, editions, templates, assets.
-    func sharedFingerprint() -> String {
-        var listing = ""
-        for (key, stamp) in files.sorted(by: { $0.key < $1.key }) where Self.projectFile(key) == nil {
-            listing += stamp.sha + "  " + key + "\n"
-        }
-        return SHA256.hex(Array(listing.utf8))
+        return (SHA256.hex(Array(shared.utf8)), listings.mapValues { SHA256.hex(Array($0.utf8)) })
     }
 
     /// The project id and the path inside its folder, for a file below `content/projects/<id>/`.

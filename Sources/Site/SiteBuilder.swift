@@ -68,8 +68,8 @@ public enum SiteBuilder {
                                 projectsBuilt: projectsBuilt, projectsKept: projectsKept, upToDate: upToDate,
                                 inputsHashed: scan.hashedCount, inputsScanned: scan.files.count)
         }
-        let shared = SHA256.hex(Array("\(scan.sharedFingerprint())\n\(options.content)\n\(options.templates)".utf8))
-        let projectPrints = scan.projectFingerprints()
+        let (sharedInputs, projectPrints) = scan.fingerprints()
+        let shared = SHA256.hex(Array("\(sharedInputs)\n\(options.content)\n\(options.templates)".utf8))
         var kept: [String: BuildCache.ProjectEntry] = [:]
         if let cache, cache.shared == shared, cache.manifest == manifestHash(options.output) {
             // A project is kept when its folder is unchanged and its pages are all still in the site.
