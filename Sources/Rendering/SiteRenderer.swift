@@ -63,13 +63,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Quarterly reviews for every finished or current quarter with a live project, and a yearly page per year.
-    public func reviewPages(_ digests: [ProjectDigest], months: [Month]) -> [RenderedFile] {
+    /// Pages whose path is in `unchanged` are not rendered (an incremental build keeps them from the previous site).
+    public func reviewPages(_ digests: [ProjectDigest], months: [Month], unchanged: Set<String> = []) -> [RenderedFile] {
         let quarters = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
-        var files = quarters.map { quarter in
+        var files = quarters.filter { !unchanged.contains("reviews/\($0)/index.html") }.map { quarter in
             RenderedFile(path: "reviews/\(quarter)/index.html", text: templates.render(
                 ReviewView.make(quarter: quarter, digests: digests, settings: settings, root: "../../"), with: "review"))
         }
-        for year in Array(Set(months.map(\.year))).sorted() {
+        for year in Array(Set(months.map(\.year))).sorted() where !unchanged.contains("years/\(year)/index.html") {
             let view = YearView.make(year: year, digests: digests, settings: settings,
                                      quarters: quarters.filter { $0.months(fiscalYearStart: settings.fiscalYearStart).contains { $0.year == year } },
                                      root: "../../")
@@ -105,19 +106,21 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The portfolio pages: `index.html` at the latest month and `<month>/index.html` for every month.
-    public func portfolioPages(_ digests: [ProjectDigest], months: [Month], editions: [Month: Int], warnings: [Warning]) -> [RenderedFile] {
+    /// Pages whose path is in `unchanged` are not rendered (an incremental build keeps them from the previous site).
+    public func portfolioPages(_ digests: [ProjectDigest], months: [Month], editions: [Month: Int], warnings: [Warning],
+                               unchanged: Set<String> = []) -> [RenderedFile] {
         var files: [RenderedFile] = []
         func analyses(_ month: Month) -> [(ProjectDigest, ProjectDigest.Figures?)] {
             let key = month.description
             return digests.map { ($0, $0.monthRows[key]) }
         }
-        for month in months {
+        for month in months where !unchanged.contains("\(month)/index.html") {
             let view = PortfolioView.make(month: month, rows: analyses(month), settings: settings, allMonths: months, editions: editions,
                                           root: "../", heading: "\(settings.organisation) · AI results, \(Format.month(month))",
                                           portfolioWarnings: warnings)
             files.append(RenderedFile(path: "\(month)/index.html", text: templates.render(view, with: "portfolio")))
         }
-        if let latest = months.last {
+        if let latest = months.last, !unchanged.contains("index.html") {
             let view = PortfolioView.make(month: latest, rows: analyses(latest), settings: settings, allMonths: months, editions: editions,
                                           root: "", heading: settings.title, portfolioWarnings: warnings)
             files.append(RenderedFile(path: "index.html", text: templates.render(view, with: "portfolio")))

@@ -43,7 +43,7 @@ struct BuildCache {
     /// The SHA-256 of the manifest.json the build wrote.
     var manifest: String
     /// The files of the site that belong to no project (portfolio pages, assets, feed, manifest…).
-    var sharedOutputs: [String]
+    var sharedOutputs: [Output]
     /// Per project id.
     var projects: [String: ProjectEntry]
     /// The scan of the inputs.
@@ -90,7 +90,10 @@ extension BuildCache {
         writer.string(shared)
         writer.optional(reportingMonth)
         writer.string(manifest)
-        writer.list(sharedOutputs) { $0.string($1) }
+        writer.list(sharedOutputs) { writer, output in
+            writer.string(output.path)
+            writer.string(output.sha)
+        }
         writer.map(projects) { writer, entry in
             writer.string(entry.fingerprint)
             writer.list(entry.inputs) { $0.string($1) }
@@ -116,7 +119,7 @@ extension BuildCache {
         shared = try reader.string()
         reportingMonth = try reader.optional()
         manifest = try reader.string()
-        sharedOutputs = try reader.list { reader throws(ArchiveReader.Malformed) in try reader.string() }
+        sharedOutputs = try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) }
         projects = try reader.map { reader throws(ArchiveReader.Malformed) in
             ProjectEntry(
                 fingerprint: try reader.string(),

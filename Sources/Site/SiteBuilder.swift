@@ -106,7 +106,7 @@ public enum SiteBuilder {
         for (id, entry) in kept { warnings[id] = entry.analysisDiagnostics }
         diagnostics += warnings.sorted { $0.key < $1.key }.flatMap(\.value)
         if let cache, portfolio.projects.isEmpty, kept.count == projectPrints.count, kept.count == cache.projects.count,
-           cache.sharedOutputs.allSatisfy({ access(options.output + "/" + $0, F_OK) == 0 }) {
+           cache.sharedOutputs.allSatisfy({ access(options.output + "/" + $0.path, F_OK) == 0 }) {
             // Nothing changed: the site on disk is already what this build would write.
             return outcome(diagnostics: diagnostics, fileCount: cache.projects.values.reduce(0) { $0 + $1.outputs.count } + cache.sharedOutputs.count,
                            timings: timings, projectsKept: kept.count, upToDate: true)
@@ -114,13 +114,13 @@ public enum SiteBuilder {
 
         log(BuildStep.rendering.label)
         let rendered = timed(.rendering, &timings) {
-            render(portfolio, analyses: analyses, templates: templates, kept: kept, progress: options.progress)
+            render(portfolio, analyses: analyses, templates: templates, kept: kept, previous: cache, progress: options.progress)
         }
         var inputs = loaded.inputFiles
         for entry in kept.values { inputs += entry.inputs }
-        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, inputs: inputFingerprint(inputs, scan: scan))
+        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, keptPages: rendered.keptPages, inputs: inputFingerprint(inputs, scan: scan))
         let files = rendered.files + [manifestFile]
-        let carried = kept.values.flatMap(\.outputs)
+        let carried = kept.values.flatMap(\.outputs) + rendered.keptPages
         log(BuildStep.writing.label + " (\(files.count + carried.count) files to \(options.output))")
         do {
             try timed(.writing, &timings) { try OutputWriter.write(files, carried: carried.map(\.path), hashes: hashes, to: options.output) }
@@ -142,7 +142,8 @@ public enum SiteBuilder {
                     outputs: project.outputs.map { BuildCache.Output(path: $0, sha: hashes[$0] ?? "") }, digest: project.digest)
             }
             BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
-                       manifest: SHA256.hex(manifestFile.bytes), sharedOutputs: sharedPaths(files.map(\.path), projects: rendered.projects.values.map(\.outputs)),
+                       manifest: SHA256.hex(manifestFile.bytes), sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
+                           .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? SHA256.hex(manifestFile.bytes)) },
                        projects: entries, files: scan.recordForNextBuild).save(for: options.output)
         }
         return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
@@ -299,9 +300,11 @@ public enum SiteBuilder {
         return SHA256.hex(Array(listing.utf8))
     }
 
-    /// What rendering produced: the new files, the slowest page, and per project built its files and digest.
+    /// What rendering produced: the new files, the slowest page, per project built its files and digest, and the
+    /// portfolio-wide pages kept as they were because nothing they show changed.
     struct Rendered {
         var files: [RenderedFile]
+        var keptPages: [BuildCache.Output] = []
         var slowest: (path: String, seconds: Double)?
         var projects: [String: (outputs: [String], digest: ProjectDigest)]
     }
@@ -309,7 +312,7 @@ public enum SiteBuilder {
     /// Every file of the site except the manifest, sorted by path: the pages of the analysed projects, and the
     /// portfolio-wide pages from their digests and those of the `kept` projects (whose own pages are not rendered).
     static func render(_ portfolio: Portfolio, analyses: AnalysisSet, templates: TemplateSet, kept: [String: BuildCache.ProjectEntry],
-                       progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> Rendered {
+                       previous: BuildCache? = nil, progress: (@Sendable (BuildStep, Int, Int) -> Void)? = nil) -> Rendered {
         let renderer = SiteRenderer(templates: templates, settings: portfolio.settings)
         let reports = analyses.current
         let pairs = reports.flatMap { report in report.months.map { (report.project, $0) } }
@@ -356,24 +359,47 @@ public enum SiteBuilder {
         }
 
         let digests = (projectPages.map(\.1) + kept.values.map(\.digest)).sorted { $0.id < $1.id }
-        for edition in analyses.editions {
+        let months = Array(Set(digests.flatMap(\.months))).sorted()
+        let warnings = portfolioWarnings(digests)
+        let keptPages = unchangedPages(fresh: projectPages.map(\.1), all: digests, months: months, warnings: warnings, kept: kept, previous: previous)
+        let unchanged = Set(keptPages.map(\.path))
+        for edition in analyses.editions where !unchanged.contains("\(edition.edition.month)/v\(edition.edition.version)/index.html") {
             files.append(renderer.editionPortfolioPage(edition.edition, digests: digests))
         }
-        let months = Array(Set(digests.flatMap(\.months))).sorted()
-        files += renderer.portfolioPages(digests, months: months, editions: latestEditions, warnings: portfolioWarnings(digests))
-        files += renderer.reviewPages(digests, months: months)
+        files += renderer.portfolioPages(digests, months: months, editions: latestEditions, warnings: warnings, unchanged: unchanged)
+        files += renderer.reviewPages(digests, months: months, unchanged: unchanged)
         files.append(renderer.feed(editions: portfolio.editions, updated: months.last?.lastDay ?? Day(year: 1970, month: 1, day: 1)))
-        files.append(renderer.sitemap(pages: files.map(\.path) + kept.values.flatMap { $0.outputs.map(\.path) }))
+        files.append(renderer.sitemap(pages: files.map(\.path) + unchanged + kept.values.flatMap { $0.outputs.map(\.path) }))
         files.sort { $0.path < $1.path }
-        return Rendered(files: files, slowest: slowest, projects: projects)
+        return Rendered(files: files, keptPages: keptPages, slowest: slowest, projects: projects)
+    }
+
+    /// The portfolio-wide pages (portfolio, edition, review and year pages) an incremental build can keep from
+    /// the previous site: same projects, months and portfolio warnings, and no rebuilt project shows differently
+    /// on them. Empty for a clean build.
+    static func unchangedPages(fresh: [ProjectDigest], all: [ProjectDigest], months: [Month], warnings: [Warning],
+                               kept: [String: BuildCache.ProjectEntry], previous: BuildCache?) -> [BuildCache.Output] {
+        guard let previous, !kept.isEmpty else { return [] }
+        let before = previous.projects.values.map(\.digest)
+        guard Set(all.map(\.id)) == Set(previous.projects.keys), Array(Set(before.flatMap(\.months))).sorted() == months,
+              portfolioWarnings(before).map(\.code) == warnings.map(\.code)
+        else { return [] }
+        var changed: Set<String> = []
+        for digest in fresh {
+            guard let old = previous.projects[digest.id]?.digest else { return [] }
+            changed.formUnion(digest.pagesChanged(since: old, months: months))
+        }
+        return previous.sharedOutputs.filter { $0.path.hasSuffix("index.html") && !changed.contains($0.path) }
     }
 
     /// `manifest.json`: the generator, the input fingerprint and the SHA-256 of every other file (the new ones
     /// and those `kept` from the previous site), and the hashes by path.
-    static func manifest(_ files: [RenderedFile], kept: [String: BuildCache.ProjectEntry], inputs: String) -> (RenderedFile, [String: String]) {
+    static func manifest(_ files: [RenderedFile], kept: [String: BuildCache.ProjectEntry], keptPages: [BuildCache.Output] = [],
+                         inputs: String) -> (RenderedFile, [String: String]) {
         let fresh = Parallel.map(files) { SHA256.hex($0.bytes) }
         var hashes = Dictionary(zip(files.map(\.path), fresh), uniquingKeysWith: { a, _ in a })
         for entry in kept.values { for output in entry.outputs { hashes[output.path] = output.sha } }
+        for page in keptPages { hashes[page.path] = page.sha }
         let entries = hashes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
         let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
         return (RenderedFile(path: "manifest.json", text: json.serialized()), hashes)

@@ -8,7 +8,7 @@ import Model
 /// from the digests it kept for unchanged projects and get the same bytes as a clean build.
 public struct ProjectDigest: Sendable {
     /// A project's row on a portfolio page, without its links (they depend on where the page is).
-    struct Figures: Sendable {
+    struct Figures: Sendable, Equatable {
         var title: String
         var method: String
         var status: String
@@ -25,7 +25,7 @@ public struct ProjectDigest: Sendable {
     }
 
     /// A project's entry in a quarterly review, and the month it links to.
-    struct ReviewFigures: Sendable {
+    struct ReviewFigures: Sendable, Equatable {
         var month: String
         var title: String
         var target: String
@@ -41,7 +41,7 @@ public struct ProjectDigest: Sendable {
     }
 
     /// A project's entry in a yearly look, the month it links to and its status that month.
-    struct YearFigures: Sendable {
+    struct YearFigures: Sendable, Equatable {
         var month: String
         var state: Status
         var title: String
@@ -71,6 +71,27 @@ public struct ProjectDigest: Sendable {
     var reviews: [String: ReviewFigures]
     /// The yearly entry of each calendar year the project reports in.
     var years: [String: YearFigures]
+
+    /// The portfolio-wide pages (paths in the site) on which this digest shows differently than `old`, the
+    /// same project's digest from an earlier build; `months` are the report months of the whole site.
+    public func pagesChanged(since old: ProjectDigest, months: [Month]) -> Set<String> {
+        var pages: Set<String> = []
+        let rowsMoved = absent != old.absent
+        for month in months.map(\.description) where rowsMoved || monthRows[month] != old.monthRows[month] {
+            pages.insert("\(month)/index.html")
+            if month == months.last?.description { pages.insert("index.html") }
+        }
+        for key in Set(editionRows.keys).union(old.editionRows.keys) where editionRows[key] != old.editionRows[key] {
+            pages.insert("\(key)/index.html")
+        }
+        for key in Set(reviews.keys).union(old.reviews.keys) where reviews[key] != old.reviews[key] {
+            pages.insert("reviews/\(key)/index.html")
+        }
+        for key in Set(years.keys).union(old.years.keys) where years[key] != old.years[key] {
+            pages.insert("years/\(key)/index.html")
+        }
+        return pages
+    }
 
     /// The digest of a project's current analyses and of its analyses in published editions.
     public static func make(_ report: SiteRenderer.ProjectReports, editions: [(edition: Edition, analysis: MonthlyAnalysis)],
