@@ -64,27 +64,53 @@ struct BuildCache {
         return "1 \(Generator.name) \(identity)"
     }()
 
-    /// The cache beside `output`, or nil when there is none that this executable can use.
+    /// The cache beside `output`, or nil when there is none that this executable can use. A project whose own
+    /// file is missing or does not match the state is left out (and so rebuilt).
     static func load(for output: String) -> BuildCache? {
-        let file = directory(for: output).appendingPathComponent("state.bin")
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let folder = directory(for: output)
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("state.bin").path) else { return nil }
         var reader = ArchiveReader([UInt8](data))
-        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd, cache.version == currentVersion else { return nil }
+        var listed: [String: String] = [:]
+        guard var cache = try? BuildCache(from: &reader, fingerprints: &listed), reader.isAtEnd else { return nil }
+        for (id, fingerprint) in listed {
+            guard let bytes = FileManager.default.contents(atPath: projectFile(id, in: folder).path) else { continue }
+            var reader = ArchiveReader([UInt8](bytes))
+            guard let entry = try? entry(from: &reader, version: cache.version, id: id), reader.isAtEnd,
+                  entry.fingerprint == fingerprint
+            else { continue }
+            cache.projects[id] = entry
+        }
         return cache
     }
 
-    /// Writes the cache beside `output` (atomically: a reader sees the old file or the new one); failures only
-    /// cost the next build its shortcut, so they are ignored.
-    func save(for output: String) {
+    /// Writes the cache beside `output`: the file of each project in `rewriting` (and of any project that has none),
+    /// then the state, each atomically; a project file names its fingerprint, so a build stopped in between leaves
+    /// files that the state either matches or does not use. Failures only cost the next build its shortcut.
+    func save(for output: String, rewriting: Set<String>) {
+        let manager = FileManager.default
         let folder = Self.directory(for: output)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? manager.createDirectory(at: folder.appendingPathComponent("projects"), withIntermediateDirectories: true)
+        for (id, entry) in projects where rewriting.contains(id) || !manager.fileExists(atPath: Self.projectFile(id, in: folder).path) {
+            var writer = ArchiveWriter()
+            Self.archive(entry, id: id, version: version, into: &writer)
+            try? Data(writer.bytes).write(to: Self.projectFile(id, in: folder), options: .atomic)
+        }
         var writer = ArchiveWriter()
         archive(into: &writer)
         try? Data(writer.bytes).write(to: folder.appendingPathComponent("state.bin"), options: .atomic)
+        for name in (try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent("projects").path)) ?? []
+        where name.hasSuffix(".bin") && projects[String(name.dropLast(4))] == nil {
+            try? manager.removeItem(at: folder.appendingPathComponent("projects/" + name))
+        }
+    }
+
+    private static func projectFile(_ id: String, in folder: URL) -> URL {
+        folder.appendingPathComponent("projects/\(id).bin")
     }
 }
 
 extension BuildCache {
+    /// The state: everything but the projects' entries, which have a file each (only their fingerprints here).
     fileprivate func archive(into writer: inout ArchiveWriter) {
         writer.string(version)
         writer.string(shared)
@@ -94,25 +120,15 @@ extension BuildCache {
             writer.string(output.path)
             writer.string(output.sha)
         }
-        writer.map(projects) { writer, entry in
-            writer.string(entry.fingerprint)
-            writer.list(entry.inputs) { $0.string($1) }
-            writer.list(entry.loadDiagnostics) { Self.archive($1, into: &$0) }
-            writer.list(entry.analysisDiagnostics) { Self.archive($1, into: &$0) }
-            writer.optional(entry.latestOutcomeMonth)
-            writer.list(entry.outputs) { writer, output in
-                writer.string(output.path)
-                writer.string(output.sha)
-            }
-            entry.digest.archive(into: &writer)
-        }
+        writer.map(projects) { $0.string($1.fingerprint) }
         writer.map(files) { writer, stamp in
             for number in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.inode)] { writer.int(Int(number)) }
             writer.string(stamp.sha)
         }
     }
 
-    fileprivate init(from reader: inout ArchiveReader) throws(ArchiveReader.Malformed) {
+    /// Reads the state, without the projects' entries; `fingerprints` gets the fingerprint of each listed project.
+    fileprivate init(from reader: inout ArchiveReader, fingerprints: inout [String: String]) throws(ArchiveReader.Malformed) {
         version = try reader.string()
         // Stop early on another executable's cache: its layout may differ.
         guard version == Self.currentVersion else { throw ArchiveReader.Malformed() }
@@ -120,20 +136,39 @@ extension BuildCache {
         reportingMonth = try reader.optional()
         manifest = try reader.string()
         sharedOutputs = try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) }
-        projects = try reader.map { reader throws(ArchiveReader.Malformed) in
-            ProjectEntry(
-                fingerprint: try reader.string(),
-                inputs: try reader.list { reader throws(ArchiveReader.Malformed) in try reader.string() },
-                loadDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
-                analysisDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
-                latestOutcomeMonth: try reader.optional(),
-                outputs: try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) },
-                digest: try ProjectDigest(from: &reader))
-        }
+        projects = [:]
+        fingerprints = try reader.map { reader throws(ArchiveReader.Malformed) in try reader.string() }
         files = try reader.map { reader throws(ArchiveReader.Malformed) in
             InputScan.Stamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
                             inode: UInt64(bitPattern: Int64(try reader.int())), sha: try reader.string())
         }
+    }
+
+    private static func archive(_ entry: ProjectEntry, id: String, version: String, into writer: inout ArchiveWriter) {
+        writer.string(version)
+        writer.string(id)
+        writer.string(entry.fingerprint)
+        writer.list(entry.inputs) { $0.string($1) }
+        writer.list(entry.loadDiagnostics) { Self.archive($1, into: &$0) }
+        writer.list(entry.analysisDiagnostics) { Self.archive($1, into: &$0) }
+        writer.optional(entry.latestOutcomeMonth)
+        writer.list(entry.outputs) { writer, output in
+            writer.string(output.path)
+            writer.string(output.sha)
+        }
+        entry.digest.archive(into: &writer)
+    }
+
+    private static func entry(from reader: inout ArchiveReader, version: String, id: String) throws(ArchiveReader.Malformed) -> ProjectEntry {
+        guard try reader.string() == version, try reader.string() == id else { throw ArchiveReader.Malformed() }
+        return ProjectEntry(
+            fingerprint: try reader.string(),
+            inputs: try reader.list { reader throws(ArchiveReader.Malformed) in try reader.string() },
+            loadDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
+            analysisDiagnostics: try reader.list { reader throws(ArchiveReader.Malformed) in try Self.diagnostic(from: &reader) },
+            latestOutcomeMonth: try reader.optional(),
+            outputs: try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) },
+            digest: try ProjectDigest(from: &reader))
     }
 
     private static func archive(_ diagnostic: Diagnostic, into writer: inout ArchiveWriter) {

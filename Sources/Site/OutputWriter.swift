@@ -84,8 +84,11 @@ enum OutputWriter {
                 guard folders.insert(String(folder)).inserted else { break }
             }
         }
-        // Remove what the site no longer has (files first, then folders, deepest first).
+        // Remove what the site no longer has (files first, then folders, deepest first). The manifest vouches only
+        // for files that are still there (one deleted by hand while this folder was live must be written again).
         let (existingFiles, existingFolders) = listing(spare.path)
+        let existing = Set(existingFiles)
+        present = present.filter { existing.contains($0.key) }
         let carriedSet = Set(carried)
         for path in existingFiles where wanted[path] == nil && !carriedSet.contains(path) && path != "README.md" {
             unlink(spare.path + "/" + path)

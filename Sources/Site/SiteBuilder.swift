@@ -144,7 +144,7 @@ public enum SiteBuilder {
             BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
                        manifest: SHA256.hex(manifestFile.bytes), sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
                            .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? SHA256.hex(manifestFile.bytes)) },
-                       projects: entries, files: scan.recordForNextBuild).save(for: options.output)
+                       projects: entries, files: scan.recordForNextBuild).save(for: options.output, rewriting: Set(rendered.projects.keys))
         }
         return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
                        projectsBuilt: rendered.projects.count, projectsKept: kept.count)

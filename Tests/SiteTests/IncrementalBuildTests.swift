@@ -69,6 +69,12 @@ import Testing
         let damaged = try expectSameAsClean(content, site, root, "a page deleted from the site")
         #expect(damaged.projectsBuilt == 1, "the project whose page vanished is rebuilt")
 
+        // A project's cache file lost (or damaged): that project is rebuilt, the others kept.
+        let cacheFile = root.appendingPathComponent(".site.cache/projects/\(projects[4]).bin")
+        try Data("not a cache".utf8).write(to: cacheFile)
+        let damagedCache = try expectSameAsClean(content, site, root, "a damaged cache file")
+        #expect(damagedCache.projectsBuilt == 1 && damagedCache.projectsKept == projects.count - 2)
+
         let settings = content.appendingPathComponent("yardstick.yml")
         let text = try String(contentsOf: settings, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "title: ", with: "title: Renamed ").utf8).write(to: settings)
