@@ -8,15 +8,21 @@ extension FuzzHarness {
     /// the input; records, field contents, lines and columns equal the reference's; a syntax error
     /// is the reference's, at the same place; a field reads as text exactly when it is valid UTF-8,
     /// and as a number exactly when it matches the documented grammar, with `Double(String)`'s value.
+    ///
+    /// Then the same input is read through the streaming path, `forEachRecord(reading:chunkSize:_:)`,
+    /// twice with small buffers and read sizes derived from the input, and each reading must show
+    /// exactly what the whole-buffer reading showed (`checkStreaming`).
     public static func csv(_ data: UnsafePointer<UInt8>?, _ size: Int) {
         let input = bytes(data, size)
         let reference = ReferenceCSV(input)
         var index = 0
         var failure: CSVSyntaxError?
+        var whole: [CSVRecordView] = []
         do {
             try CSVReader.forEachRecord(in: UnsafeRawBufferPointer(start: data, count: size)) { record in
                 require(index < reference.records.count, "record \(index + 1) is one the reference does not have")
                 check(record, against: reference.records[index], in: reference, size: size)
+                whole.append(CSVRecordView(record))
                 index += 1
             }
         } catch let error as CSVSyntaxError {
@@ -30,6 +36,7 @@ extension FuzzHarness {
         if let failure {
             require(failure.line >= 1 && failure.column >= 1, "error position below 1: \(failure)")
         }
+        checkStreaming(input, records: whole, failure: failure)
     }
 
     /// One record against the reference's record.
