@@ -26,7 +26,7 @@ enum EditionInputs {
             } else if let hash = byteHashes?[path] {
                 result[path] = hash
             } else {
-                result[path] = SHA256.hex(FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? [])
+                result[path] = SHA256.hex(contentsOf: content + "/" + path) ?? SHA256.hex([])
             }
         }
         return result
@@ -42,7 +42,7 @@ enum EditionInputs {
         guard !editions.isEmpty else { return [] }
         var bytes: [String: String] = [:]
         for path in inputFiles where canonicalText(of: path, portfolio: portfolio, cutoff: Day(year: 1, month: 1, day: 1)) == nil {
-            bytes[path] = scan?.contentHash(path) ?? SHA256.hex(FileManager.default.contents(atPath: content + "/" + path).map { [UInt8]($0) } ?? [])
+            bytes[path] = scan?.contentHash(path) ?? SHA256.hex(contentsOf: content + "/" + path) ?? SHA256.hex([])
         }
         func skipped(_ path: String) -> Bool {
             guard !skipping.isEmpty, path.hasPrefix("projects/") else { return false }

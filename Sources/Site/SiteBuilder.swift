@@ -118,7 +118,7 @@ public enum SiteBuilder {
         }
         var inputs = loaded.inputFiles
         for entry in kept.values { inputs += entry.inputs }
-        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, keptPages: rendered.keptPages, inputs: inputFingerprint(inputs, scan: scan))
+        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, keptPages: rendered.keptPages, inputs: inputFingerprint(inputs, content: options.content, scan: scan))
         let files = rendered.files + [manifestFile]
         let carried = kept.values.flatMap(\.outputs) + rendered.keptPages
         log(BuildStep.writing.label + " (\(files.count + carried.count) files to \(options.output))")
@@ -132,6 +132,7 @@ public enum SiteBuilder {
             return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
         if options.incremental {
+            let manifestHash = SHA256.hex(manifestFile.bytes)
             var entries = kept
             for (id, project) in rendered.projects {
                 guard let load = loaded.projects[id] else { continue }
@@ -142,8 +143,8 @@ public enum SiteBuilder {
                     outputs: project.outputs.map { BuildCache.Output(path: $0, sha: hashes[$0] ?? "") }, digest: project.digest)
             }
             BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
-                       manifest: SHA256.hex(manifestFile.bytes), sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
-                           .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? SHA256.hex(manifestFile.bytes)) },
+                       manifest: manifestHash, sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
+                           .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? manifestHash) },
                        projects: entries, files: scan.recordForNextBuild).save(for: options.output, rewriting: Set(rendered.projects.keys))
         }
         return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
@@ -291,10 +292,10 @@ public enum SiteBuilder {
     }
 
     /// SHA-256 over the sorted list of (path, SHA-256 of bytes) of every input file: the manifest's `content`.
-    static func inputFingerprint(_ paths: [String], scan: InputScan) -> String {
+    static func inputFingerprint(_ paths: [String], content: String, scan: InputScan) -> String {
         var listing = ""
         for path in paths.sorted() {
-            let hash = scan.contentHash(path) ?? SHA256.hex(FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [])
+            let hash = scan.contentHash(path) ?? SHA256.hex(contentsOf: content + "/" + path) ?? SHA256.hex([])
             listing += hash + "  " + path + "\n"
         }
         return SHA256.hex(Array(listing.utf8))
