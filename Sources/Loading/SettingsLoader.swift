@@ -6,8 +6,9 @@ enum SettingsLoader {
 
     /// The settings, or nil (logged) when required fields are missing or wrong.
     static func load(_ root: YAMLValue) -> SiteSettings? {
-        guard let map = root.mapping(known: keys) else { return nil }
+        // Counted before the mapping: a key that is not text is an error the mapping logs and skips.
         let errors = root.log.errorCount
+        guard let map = root.mapping(known: keys) else { return nil }
         let title = map.required("title")?.string()
         let organisation = map["organisation"]?.string() ?? title
         var baseURL = map["base_url"]?.string() ?? "/"

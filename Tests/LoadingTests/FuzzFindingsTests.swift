@@ -18,4 +18,13 @@ import Testing
         #expect(log.items.filter { $0.severity == .error }.isEmpty, "\(log.items)")
         #expect(note?.source == .survey)
     }
+
+    /// `contract-yaml-settings-key-not-text.yml`: settings were returned although a key that is not text was
+    /// reported as an error (the build stopped on that error all the same).
+    @Test func settingsWithAKeyThatIsNotTextAreRejected() throws {
+        let log = DiagnosticLog()
+        let root = try #require(YAMLValue.parse("title: Portfolio\n? [a, b]\n: 1\n", path: "yardstick.yml", log: log))
+        #expect(SettingsLoader.load(root) == nil)
+        #expect(log.items.map(\.code) == ["wrong-type"], "\(log.items)")
+    }
 }
