@@ -20,60 +20,81 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Compact JSON text, with a trailing newline when `newline` is set.
     public func serialized(newline: Bool = true) -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        return newline ? out + "\n" : out
+        String(decoding: serializedBytes(newline: newline), as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// The same text as `serialized(newline:)`, as UTF-8 bytes (what a file gets, without a round trip through String).
+    public func serializedBytes(newline: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, indent: 0)
+        if newline { out.append(UInt8(ascii: "\n")) }
+        return out
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += Format.exact(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value): out += Format.exact(value).utf8
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                out += String(repeating: "  ", count: indent + 1)
+                Self.newline(after: index == 0 ? nil : UInt8(ascii: ","), indent: indent + 1, into: &out)
                 item.write(to: &out, indent: indent + 1)
             }
-            out += "\n" + String(repeating: "  ", count: indent) + "]"
+            Self.newline(after: nil, indent: indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !pairs.isEmpty else { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in pairs.enumerated() {
-                out += index == 0 ? "\n" : ",\n"
-                out += String(repeating: "  ", count: indent + 1)
+                Self.newline(after: index == 0 ? nil : UInt8(ascii: ","), indent: indent + 1, into: &out)
                 Self.quote(key, into: &out)
-                out += ": "
+                out += ": ".utf8
                 value.write(to: &out, indent: indent + 1)
             }
-            out += "\n" + String(repeating: "  ", count: indent) + "}"
+            Self.newline(after: nil, indent: indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // keeps JSON safe to inline in HTML
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// An optional separator, a line break and two spaces per level.
+    private static func newline(after separator: UInt8?, indent: Int, into out: inout [UInt8]) {
+        if let separator { out.append(separator) }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    /// A JSON string literal. Works on UTF-8 bytes: every byte that needs an escape is ASCII, and the bytes of
+    /// other characters are copied as they are, so runs without escapes are copied whole.
+    private static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (index, byte) in bytes.enumerated() {
+                let escape: String
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"  // keeps JSON safe to inline in HTML
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: continue
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out += escape.utf8
+                run = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }

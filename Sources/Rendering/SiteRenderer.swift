@@ -33,7 +33,7 @@ public struct SiteRenderer: Sendable {
         let view = SummaryView.make(analysis, project: project, settings: settings, root: root)
         return [
             RenderedFile(path: base + "index.html", text: templates.render(view, with: "summary")),
-            RenderedFile(path: base + "report.json", text: ReportDocument.json(analysis, contract: project.contract, edition: analysis.edition).serialized()),
+            RenderedFile(path: base + "report.json", bytes: ReportDocument.json(analysis, contract: project.contract, edition: analysis.edition).serializedBytes()),
         ]
     }
 

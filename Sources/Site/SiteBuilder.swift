@@ -403,7 +403,7 @@ public enum SiteBuilder {
         for page in keptPages { hashes[page.path] = page.sha }
         let entries = hashes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }
         let json = JSONValue.object([("generator", .string(Generator.name)), ("content", .string(inputs)), ("files", .object(entries))])
-        return (RenderedFile(path: "manifest.json", text: json.serialized()), hashes)
+        return (RenderedFile(path: "manifest.json", bytes: json.serializedBytes()), hashes)
     }
 }
 
