@@ -6,9 +6,10 @@
 
 Expects DIR/portfolio-<N>/content (written by `yardstick sample`). For each portfolio:
 
-  (a) `yardstick build` cold (output, its two folders and the build cache removed before each run), warm (nothing changed) and after adding one
-      feedback note to one project's last month, alternating with (b) Hugo building the same pages (see
-      hugo_site.py) in the same three states: cold (public/ removed), warm, and after changing that one page;
+  (a) `yardstick build` cold (output, its two folders and the build cache moved aside before each run, or deleted
+      with --cold deleted), warm (nothing changed) and after adding one feedback note to one project's last month,
+      alternating with (b) Hugo building the same pages (see hugo_site.py) in the same three states: cold (public/
+      moved aside or deleted), warm, and after changing that one page;
   (c) the peak RSS of every build, from /usr/bin/time -f %M;
   (d) `cp -rL` of Yardstick's output to a fresh directory: the cost of writing the same files and bytes, and
       `tar -cf` of it: the same bytes written as one file;
@@ -100,16 +101,34 @@ def bench_portfolio(n, args):
 
     # The first cold run of each tool also makes the site Hugo's project is made from.
     print("portfolio-%d: cold run 1/%d, and the Hugo project" % (n, args.runs), flush=True)
+    retired = os.path.join(base, "retired")
+    shutil.rmtree(retired, ignore_errors=True)
+    os.makedirs(retired)
+
+    def retire(path):
+        """Takes a previous output out of the way: moved aside (deleted when the portfolio's runs are over), or
+        deleted now with --cold deleted. On ext4 without a journal, as here, a file system refuses to reuse an
+        inode for a minute or more after it was freed (`recently_deleted` in fs/ext4/ialloc.c) and scans past every
+        such inode on each file it creates, so a tree created just after a tree as large was deleted costs several
+        times as much kernel time, by an amount that depends on what was deleted when (see docs/PERFORMANCE.md)."""
+        if not os.path.lexists(path):
+            return
+        if args.cold == "deleted":
+            if os.path.islink(path):
+                os.unlink(path)
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.rename(path, os.path.join(retired, "%d-%s" % (len(os.listdir(retired)), os.path.basename(path))))
+
     def remove_site():
         """A cold start: the output (a link), the two folders it alternates between and the build cache."""
-        if os.path.islink(site):
-            os.unlink(site)
         for leftover in (site, os.path.join(base, ".site.a"), os.path.join(base, ".site.b"), os.path.join(base, ".site.cache")):
-            shutil.rmtree(leftover, ignore_errors=True)
+            retire(leftover)
     remove_site()
     first_cold = [timed(yardstick, steps=True)]
     subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), site, hugo_src], check=True, stdout=subprocess.DEVNULL)
-    shutil.rmtree(hugo_out, ignore_errors=True)
+    retire(hugo_out)
     first_cold.append(timed(hugo))
     site_files, site_bytes = tree_size(site)
     hugo_files, hugo_bytes = tree_size(hugo_out)
@@ -143,7 +162,7 @@ def bench_portfolio(n, args):
                 added.append(path)
             ys.append(timed(yardstick, steps=True))
             if scenario == "cold":
-                shutil.rmtree(hugo_out, ignore_errors=True)
+                retire(hugo_out)
                 shutil.rmtree(os.path.join(hugo_src, "resources"), ignore_errors=True)
             if scenario == "note":
                 with open(hugo_page, "a", encoding="utf-8") as f:
@@ -157,9 +176,9 @@ def bench_portfolio(n, args):
     copies = []
     for i in range(args.runs):
         target = os.path.join(base, "site-copy")
-        shutil.rmtree(target, ignore_errors=True)
+        retire(target)
         copies.append(timed(["cp", "-rL", site, target]))  # -L: the output is a link to its folder
-        shutil.rmtree(target, ignore_errors=True)
+        retire(target)
     results["copy"] = summary(copies)
     archives = []
     for i in range(args.runs):
@@ -167,6 +186,7 @@ def bench_portfolio(n, args):
         archives.append(timed(["tar", "-cf", archive, "-C", site, "."]))
         os.remove(archive)
     results["tar"] = summary(archives)
+    shutil.rmtree(retired, ignore_errors=True)
     results["size"] = {"projects": n, "months": args.months, "snapshot_rows": rows, "pages": pages, "hugo_pages": hugo_pages,
                        "files": site_files, "bytes": site_bytes, "hugo_files": hugo_files, "hugo_bytes": hugo_bytes}
     return results
@@ -233,7 +253,8 @@ def markdown(result):
                   % (n, s["months"], format(s["snapshot_rows"], ","), s["pages"], s["files"], s["bytes"] / 1e6), "",
                   "| build | Yardstick wall (range) | Hugo wall (range) | Yardstick / Hugo | Yardstick CPU | Hugo CPU | ratio, CPU | Yardstick peak RSS | Hugo peak RSS |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for scenario, label in (("cold", "cold (output removed)"), ("warm", "warm (nothing changed)"), ("note", "one feedback note added")):
+        cold = "cold (no output; the last one %s)" % ("deleted just before" if m.get("cold") == "deleted" else "moved aside")
+        for scenario, label in (("cold", cold), ("warm", "warm (nothing changed)"), ("note", "one feedback note added")):
             if scenario not in r:
                 continue
             y, h = r[scenario]["yardstick"], r[scenario]["hugo"]
@@ -279,13 +300,15 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--months", type=int, default=36)
     parser.add_argument("--fit-seconds", type=float, default=1.0)
+    parser.add_argument("--cold", choices=("moved", "deleted"), default="moved",
+                        help="how a cold run's previous output is taken away: moved aside (default) or deleted just before")
     parser.add_argument("--scenarios", default="cold,warm,note", help="any of cold, warm, note")
     parser.add_argument("--skip-fits", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="pass --verbose to yardstick build for its own step times")
     args = parser.parse_args(argv)
 
     args.scenarios = [x for x in args.scenarios.replace(" ", ",").split(",") if x]
-    result = {"machine": machine(), "portfolios": {}}
+    result = {"machine": dict(machine(), cold=args.cold), "portfolios": {}}
     if not args.skip_fits:
         print("(e) fits: Yardstick vs statsmodels", flush=True)
         result["fits"] = fits(args)

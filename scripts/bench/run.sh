@@ -6,6 +6,8 @@
 #   RUNS=5               runs of every measurement; medians are reported
 #   FIT_SECONDS=1        CPU seconds per fit-rate measurement; SKIP_FITS=1 skips step (e)
 #   SCENARIOS="cold warm note"  which build states to time (a smaller set for a quick look at a large portfolio)
+#   COLD=moved           a cold run's previous output is moved aside (deleted after the runs); COLD=deleted deletes
+#                        it just before, as `rm -rf` would (slow on ext4 without a journal: see docs/PERFORMANCE.md)
 #   WORK=/tmp/yardstick-bench   where portfolios, sites and results go (portfolios are generated once and reused)
 #   SCRATCH=.build-release      the release build folder (reuse one to skip a clean release build)
 #
@@ -67,4 +69,4 @@ verbose=()
 "$yardstick" build --help | grep -q -- "--verbose" && verbose=(--verbose)
 python3 "$root/scripts/bench/bench.py" "${verbose[@]}" --yardstick "$yardstick" --analysis-benchmark "$analysis" --work "$work" \
     --portfolios "$(echo $portfolios | tr ' ' ',')" --runs "$runs" --months "$months" --fit-seconds "$fit_seconds" \
-    --scenarios "$(echo $scenarios | tr ' ' ',')" "${skip_fits[@]}"
+    --scenarios "$(echo $scenarios | tr ' ' ',')" --cold "${COLD:-moved}" "${skip_fits[@]}"
