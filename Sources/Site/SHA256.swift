@@ -1,3 +1,4 @@
+import CSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,10 +16,29 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// Which block function a digest runs; internal so the tests can check one against the other.
+    enum Implementation {
+        /// The CPU's SHA extensions, through CSupport's `ys_sha256_blocks`.
+        case hardware
+        /// The Swift `compress` below, for CPUs without them.
+        case portable
+
+        /// The hardware when this CPU has it; asked once, as the answer cannot change while the process runs.
+        static let fastest: Implementation = ys_sha256_hardware() == 1 ? .hardware : .portable
+    }
+
     /// The digest of `bytes` as 64 lowercase hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
         var hasher = Hasher()
         bytes.withUnsafeBufferPointer { hasher.update($0) }
+        return hasher.finalize()
+    }
+
+    /// The digest of `pieces` joined, fed to the hasher a piece at a time, with the given block function.
+    static func hex(pieces: [[UInt8]], using implementation: Implementation) -> String {
+        precondition(implementation == .portable || Implementation.fastest == .hardware, "this CPU has no SHA extensions")
+        var hasher = Hasher(implementation: implementation)
+        for piece in pieces { piece.withUnsafeBufferPointer { hasher.update($0) } }
         return hasher.finalize()
     }
 
@@ -49,6 +69,7 @@ public enum SHA256 {
         /// Bytes not yet making a whole block.
         var pending: [UInt8] = []
         var length: UInt64 = 0
+        var implementation = Implementation.fastest
 
         mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard var start = bytes.baseAddress else { return }
@@ -73,6 +94,12 @@ public enum SHA256 {
         /// Compresses `count` whole blocks starting at `start`.
         mutating func blocks(_ start: UnsafePointer<UInt8>, count: Int) {
             guard count > 0 else { return }
+            if implementation == .hardware {
+                withUnsafeMutablePointer(to: &h) { h in
+                    h.withMemoryRebound(to: UInt32.self, capacity: 8) { ys_sha256_blocks($0, start, count) }
+                }
+                return
+            }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 k.withUnsafeBufferPointer { k in
                     for index in 0..<count { compress(start + index * 64, &h, w, k) }
