@@ -46,8 +46,8 @@ struct BuildCache {
     var sharedOutputs: [Output]
     /// Per project id.
     var projects: [String: ProjectEntry]
-    /// The scan of the inputs.
-    var files: [String: InputScan.Stamp]
+    /// The scan of the inputs, in the scan's order.
+    var files: [(path: String, stamp: InputScan.Stamp)]
 
     /// The cache folder for an output directory.
     static func directory(for output: String) -> URL {
@@ -121,9 +121,10 @@ extension BuildCache {
             writer.string(output.sha)
         }
         writer.map(projects) { $0.string($1.fingerprint) }
-        writer.map(files) { writer, stamp in
-            for number in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.inode)] { writer.int(Int(number)) }
-            writer.string(stamp.sha)
+        writer.list(files) { writer, file in
+            writer.string(file.path)
+            for number in [file.stamp.size, file.stamp.modified, file.stamp.changed, Int64(bitPattern: file.stamp.inode)] { writer.int(Int(number)) }
+            writer.string(file.stamp.sha)
         }
     }
 
@@ -138,9 +139,10 @@ extension BuildCache {
         sharedOutputs = try reader.list { reader throws(ArchiveReader.Malformed) in Output(path: try reader.string(), sha: try reader.string()) }
         projects = [:]
         fingerprints = try reader.map { reader throws(ArchiveReader.Malformed) in try reader.string() }
-        files = try reader.map { reader throws(ArchiveReader.Malformed) in
-            InputScan.Stamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
-                            inode: UInt64(bitPattern: Int64(try reader.int())), sha: try reader.string())
+        files = try reader.list { reader throws(ArchiveReader.Malformed) in
+            (try reader.string(),
+             InputScan.Stamp(size: Int64(try reader.int()), modified: Int64(try reader.int()), changed: Int64(try reader.int()),
+                             inode: UInt64(bitPattern: Int64(try reader.int())), sha: try reader.string()))
         }
     }
 

@@ -18,42 +18,59 @@ struct InputScan {
 
     /// Stamps by path: `content/…` or `templates/…` followed by the path inside that directory.
     private(set) var files: [String: Stamp] = [:]
+    /// The same paths in a fixed order: each folder's entries sorted by name, a folder's contents where its name
+    /// sorts (so no sort of the whole list is needed for a fingerprint).
+    private(set) var order: [String] = []
     /// Files that had to be read and hashed (not in the previous record, or changed since).
     private(set) var hashedCount = 0
 
-    /// The record for the next build: a file changed within two seconds of this scan is recorded as untrusted,
-    /// so the next build hashes it again (file times are only as fine as the kernel's clock tick, and a file
-    /// rewritten in the same tick with the same size would otherwise look unchanged).
-    var recordForNextBuild: [String: Stamp] {
-        files.mapValues { stamp in
-            guard max(stamp.modified, stamp.changed) >= started - 2_000_000_000 else { return stamp }
+    /// The record for the next build, in `order`: a file changed within two seconds of this scan is recorded as
+    /// untrusted, so the next build hashes it again (file times are only as fine as the kernel's clock tick, and a
+    /// file rewritten in the same tick with the same size would otherwise look unchanged).
+    var recordForNextBuild: [(path: String, stamp: Stamp)] {
+        order.map { path in
+            let stamp = files[path]!
+            guard max(stamp.modified, stamp.changed) >= started - 2_000_000_000 else { return (path, stamp) }
             var untrusted = stamp
             untrusted.modified = -1
-            return untrusted
+            return (path, untrusted)
         }
     }
 
     /// When the scan started, in nanoseconds since 1970.
     private let started: Int64
 
-    /// Scans `content` and `templates`; `previous` is the last build's record.
-    init(content: String, templates: String, previous: [String: Stamp]) {
+    /// Scans `content` and `templates`; `previous` is the last build's record. Folders are listed in one pass
+    /// (their entries' types come with the listing), then the files are stat'ed and, where changed, hashed in
+    /// parallel.
+    init(content: String, templates: String, previous: [(path: String, stamp: Stamp)]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         started = Self.nanoseconds(now)
-        var found: [(key: String, path: String, stat: stat)] = []
+        var found: [(key: String, path: String)] = []
         Self.walk(content, key: "content", into: &found)
         Self.walk(templates, key: "templates", into: &found)
-        var stale: [(key: String, path: String, stamp: Stamp)] = []
-        for file in found {
-            let stamp = Stamp(size: Int64(file.stat.st_size), modified: Self.nanoseconds(file.stat.st_mtim),
-                              changed: Self.nanoseconds(file.stat.st_ctim), inode: UInt64(file.stat.st_ino), sha: "")
-            if let old = previous[file.key], old.size == stamp.size, old.modified == stamp.modified,
-               old.changed == stamp.changed, old.inode == stamp.inode {
-                files[file.key] = old
-            } else {
-                stale.append((file.key, file.path, stamp))
+        let record = Dictionary(previous.map { ($0.path, $0.stamp) }, uniquingKeysWith: { _, last in last })
+        let batches = stride(from: 0, to: found.count, by: 256).map { found[$0..<min($0 + 256, found.count)] }
+        let stamps: [[Stamp?]] = Parallel.map(batches) { batch in
+            batch.map { file -> Stamp? in
+                var status = stat()
+                guard stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+                let stamp = Stamp(size: Int64(status.st_size), modified: Self.nanoseconds(status.st_mtim),
+                                  changed: Self.nanoseconds(status.st_ctim), inode: UInt64(status.st_ino), sha: "")
+                if let old = record[file.key], old.size == stamp.size, old.modified == stamp.modified,
+                   old.changed == stamp.changed, old.inode == stamp.inode {
+                    return old
+                }
+                return stamp
             }
+        }
+        var stale: [(key: String, path: String, stamp: Stamp)] = []
+        files.reserveCapacity(found.count)
+        for (file, stamp) in zip(found, stamps.joined()) {
+            guard let stamp else { continue }
+            order.append(file.key)
+            if stamp.sha.isEmpty { stale.append((file.key, file.path, stamp)) } else { files[file.key] = stamp }
         }
         let hashes = Parallel.map(stale.map(\.path)) { path in SHA256.hex(contentsOf: path) ?? "unreadable" }
         for (file, sha) in zip(stale, hashes) {
@@ -71,7 +88,8 @@ struct InputScan {
     /// events, editions, templates, assets) and one per project folder, by project id.
     func fingerprints() -> (shared: String, projects: [String: String]) {
         var shared = "", listings: [String: String] = [:]
-        for (key, stamp) in files.sorted(by: { $0.key < $1.key }) {
+        for key in order {
+            let stamp = files[key]!
             if let (id, inside) = Self.projectFile(key) {
                 listings[id, default: ""] += stamp.sha + "  " + inside + "\n"
             } else {
@@ -90,22 +108,34 @@ struct InputScan {
 
     private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
 
-    /// Collects the regular files below `directory` (entries starting with a dot are skipped, as the loader skips them).
-    private static func walk(_ directory: String, key: String, into found: inout [(key: String, path: String, stat: stat)]) {
+    /// Collects the files below `directory` in `order`'s order (entries starting with a dot are skipped, as the
+    /// loader skips them); an entry whose type the listing does not give (a link, say) is stat'ed to find out.
+    private static func walk(_ directory: String, key: String, into found: inout [(key: String, path: String)]) {
         guard let handle = opendir(directory) else { return }
-        defer { closedir(handle) }
+        // A folder sorts as its name and a slash, so that its files come where their full paths sort.
+        var entries: [(sortKey: String, name: String, folder: Bool)] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
-            let path = directory + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                walk(path, key: key + "/" + name, into: &found)
-            } else if status.st_mode & S_IFMT == S_IFREG {
-                found.append((key + "/" + name, path, status))
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append((name + "/", name, true))
+            case Int32(DT_REG): entries.append((name, name, false))
+            default:
+                var status = stat()
+                guard stat(directory + "/" + name, &status) == 0 else { continue }
+                let folder = status.st_mode & S_IFMT == S_IFDIR
+                entries.append((folder ? name + "/" : name, name, folder))
+            }
+        }
+        closedir(handle)
+        for entry in entries.sorted(by: { $0.sortKey < $1.sortKey }) {
+            let path = directory + "/" + entry.name
+            if entry.folder {
+                walk(path, key: key + "/" + entry.name, into: &found)
+            } else {
+                found.append((key + "/" + entry.name, path))
             }
         }
     }

@@ -203,11 +203,46 @@ enum OutputWriter {
 
     /// The previous site's file hashes, from its manifest.json; empty when there is none.
     static func previousHashes(_ site: URL) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("manifest.json").path),
-              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("manifest.json").path) else { return [:] }
+        if let files = manifestFiles([UInt8](data)) { return files }
+        guard let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = manifest["files"] as? [String: String]
         else { return [:] }
         return files
+    }
+
+    /// The `files` of a manifest.json laid out as `JSONValue` writes it (one `"path": "hash"` a line, no escapes
+    /// in the paths), read without a JSON parser; nil for any other text, which a JSON parser then reads.
+    static func manifestFiles(_ bytes: [UInt8]) -> [String: String]? {
+        let opening = Array("\n  \"files\": {\n".utf8), closing = Array("\n  }\n}\n".utf8)
+        guard let start = bytes.firstRange(of: opening)?.upperBound, bytes.count >= start + closing.count - 1,
+              bytes.suffix(closing.count).elementsEqual(closing)
+        else { return nil }
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        return bytes.withUnsafeBufferPointer { buffer -> [String: String]? in
+            var files: [String: String] = [:]
+            var index = start
+            let last = bytes.count - closing.count + 1  // where the line `  }` starts
+            while index < last {
+                var end = index
+                while buffer[end] != newline { end += 1 }
+                // `    "<path>": "<hash>"`, and a comma on every line but the last.
+                var close = end - 1
+                if buffer[close] == UInt8(ascii: ",") { close -= 1 }
+                guard end - index > 12, buffer[index] == space, buffer[index + 1] == space, buffer[index + 2] == space,
+                      buffer[index + 3] == space, buffer[index + 4] == quote, buffer[close] == quote
+                else { return nil }
+                var open = close - 1
+                while open > index + 4, buffer[open] != quote { open -= 1 }
+                guard open - 3 > index + 5, buffer[open - 1] == space, buffer[open - 2] == UInt8(ascii: ":"), buffer[open - 3] == quote
+                else { return nil }
+                let path = UnsafeBufferPointer(rebasing: buffer[index + 5..<open - 3])
+                guard !path.contains(UInt8(ascii: "\\")), !path.contains(quote) else { return nil }
+                files[String(decoding: path, as: UTF8.self)] = String(decoding: UnsafeBufferPointer(rebasing: buffer[open + 1..<close]), as: UTF8.self)
+                index = end + 1
+            }
+            return index == last ? files : nil
+        }
     }
 
     /// Writes bytes to a new file with plain POSIX calls; false on any failure.

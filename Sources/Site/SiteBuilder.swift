@@ -59,7 +59,7 @@ public enum SiteBuilder {
         var timings: [(step: BuildStep, seconds: Double)] = []
         log(BuildStep.loading.label)
         let cache = options.incremental ? BuildCache.load(for: options.output) : nil
-        let scan = timed(.loading, &timings) { InputScan(content: options.content, templates: options.templates, previous: cache?.files ?? [:]) }
+        let scan = timed(.loading, &timings) { InputScan(content: options.content, templates: options.templates, previous: cache?.files ?? []) }
         // Every outcome also says how many inputs had to be read.
         func outcome(diagnostics: [Diagnostic], fileCount: Int, timings: [(step: BuildStep, seconds: Double)],
                      slowestPage: (path: String, seconds: Double)? = nil, projectsBuilt: Int = 0, projectsKept: Int = 0,
@@ -73,9 +73,9 @@ public enum SiteBuilder {
         var kept: [String: BuildCache.ProjectEntry] = [:]
         if let cache, cache.shared == shared, cache.manifest == manifestHash(options.output) {
             // A project is kept when its folder is unchanged and its pages are all still in the site.
-            kept = cache.projects.filter { id, entry in
-                projectPrints[id] == entry.fingerprint && entry.outputs.allSatisfy { access(options.output + "/" + $0.path, F_OK) == 0 }
-            }
+            let unchanged = cache.projects.filter { id, entry in projectPrints[id] == entry.fingerprint }.map { $0 }
+            let complete = Parallel.map(unchanged) { _, entry in entry.outputs.allSatisfy { access(options.output + "/" + $0.path, F_OK) == 0 } }
+            kept = Dictionary(uniqueKeysWithValues: zip(unchanged, complete).filter(\.1).map(\.0))
         }
         var (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
             (ContentLoader.load(directory: options.content, skipping: Set(kept.keys)), TemplateLoader.load(directory: options.templates))
