@@ -72,14 +72,17 @@ struct BuildCache {
         var reader = ArchiveReader([UInt8](data))
         var listed: [String: String] = [:]
         guard var cache = try? BuildCache(from: &reader, fingerprints: &listed), reader.isAtEnd else { return nil }
-        for (id, fingerprint) in listed {
-            guard let bytes = FileManager.default.contents(atPath: projectFile(id, in: folder).path) else { continue }
+        let version = cache.version
+        let projects = Array(listed)
+        let entries = Parallel.map(projects) { id, fingerprint -> ProjectEntry? in
+            guard let bytes = FileManager.default.contents(atPath: projectFile(id, in: folder).path) else { return nil }
             var reader = ArchiveReader([UInt8](bytes))
-            guard let entry = try? entry(from: &reader, version: cache.version, id: id), reader.isAtEnd,
+            guard let entry = try? entry(from: &reader, version: version, id: id), reader.isAtEnd,
                   entry.fingerprint == fingerprint
-            else { continue }
-            cache.projects[id] = entry
+            else { return nil }
+            return entry
         }
+        for ((id, _), entry) in zip(projects, entries) { cache.projects[id] = entry }
         return cache
     }
 
