@@ -16,10 +16,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`, rejecting days that do not exist (2026-02-30); nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 10, utf8[7] == UInt8(ascii: "-"),
-              let month = Month(String(decoding: utf8[0..<7], as: UTF8.self)),
-              let day = Month.digits(utf8[8..<10]), (1...month.dayCount).contains(day)
+        guard let (bytes, count) = Month.shortUTF8(text), count == 10 else { return nil }
+        self.init(bytes)
+    }
+
+    /// Parses the first ten bytes as `YYYY-MM-DD` (no allocation).
+    init?(_ bytes: SIMD16<UInt8>) {
+        guard bytes[7] == UInt8(ascii: "-"), let month = Month(bytes),
+              let day = Month.digits(bytes, 8..<10), (1...month.dayCount).contains(day)
         else { return nil }
         self.init(year: month.year, month: month.month, day: day)
     }

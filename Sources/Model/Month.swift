@@ -14,12 +14,38 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 7, utf8[4] == UInt8(ascii: "-"),
-              let year = Self.digits(utf8[0..<4]), let month = Self.digits(utf8[5..<7]),
+        guard let (bytes, count) = Self.shortUTF8(text), count == 7 else { return nil }
+        self.init(bytes)
+    }
+
+    /// Parses the first seven bytes as `YYYY-MM` (a snapshot row's period is parsed for every row: no allocation).
+    init?(_ bytes: SIMD16<UInt8>) {
+        guard bytes[4] == UInt8(ascii: "-"), let year = Self.digits(bytes, 0..<4), let month = Self.digits(bytes, 5..<7),
               (1...12).contains(month), year >= 1
         else { return nil }
         self.init(year: year, month: month)
+    }
+
+    /// The UTF-8 bytes of a text of at most 16 bytes, in a fixed buffer, and their count; nil for a longer text.
+    static func shortUTF8(_ text: some StringProtocol) -> (bytes: SIMD16<UInt8>, count: Int)? {
+        var bytes = SIMD16<UInt8>(), count = 0
+        for byte in text.utf8 {
+            guard count < 16 else { return nil }
+            bytes[count] = byte
+            count += 1
+        }
+        return (bytes, count)
+    }
+
+    /// The number the ASCII digits at `range` spell; nil when one is not a digit.
+    static func digits(_ bytes: SIMD16<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// Months counted from year 0, so that differences are month distances.

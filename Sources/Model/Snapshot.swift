@@ -61,9 +61,10 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM` or `YYYY-MM-DD`.
     public init?(_ text: some StringProtocol) {
-        if let month = Month(text) {
+        guard let (bytes, count) = Month.shortUTF8(text) else { return nil }
+        if count == 7, let month = Month(bytes) {
             self = .month(month)
-        } else if let day = Day(text) {
+        } else if count == 10, let day = Day(bytes) {
             self = .day(day)
         } else {
             return nil
