@@ -23,7 +23,9 @@ struct YAMLValue {
     /// Parses a YAML document; nil (after logging) when it does not parse or is empty.
     static func parse(_ text: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // UTF-8 named, not left to `Parser.Encoding.default`, which copies the whole process environment on
+            // every call (about 3 % of a large build) and prints when YAMS_DEFAULT_ENCODING is set.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 let what = lineOffset > 0 ? "the front matter is empty; expected fields such as date and source between the '---' lines"
                     : "the file is empty; expected a YAML mapping"
                 log.error("empty-file", what, at: SourceLocation(path: path, line: 1 + lineOffset, column: 1))

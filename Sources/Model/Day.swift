@@ -16,7 +16,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`, rejecting days that do not exist (2026-02-30); nil for anything else.
     public init?(_ text: some StringProtocol) {
-        guard let (bytes, count) = Month.shortUTF8(text), count == 10 else { return nil }
+        guard let (bytes, count) = Month.shortUTF8(String(text)), count == 10 else { return nil }
         self.init(bytes)
     }
 

@@ -14,7 +14,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        guard let (bytes, count) = Self.shortUTF8(text), count == 7 else { return nil }
+        guard let (bytes, count) = Self.shortUTF8(String(text)), count == 7 else { return nil }
         self.init(bytes)
     }
 
@@ -27,9 +27,12 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The UTF-8 bytes of a text of at most 16 bytes, in a fixed buffer, and their count; nil for a longer text.
-    static func shortUTF8(_ text: some StringProtocol) -> (bytes: SIMD16<UInt8>, count: Int)? {
+    /// (A `String`, not a generic text: callers in other modules would otherwise step through it generically.)
+    static func shortUTF8(_ text: String) -> (bytes: SIMD16<UInt8>, count: Int)? {
+        let utf8 = text.utf8
+        guard utf8.count <= 16 else { return nil }
         var bytes = SIMD16<UInt8>(), count = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             guard count < 16 else { return nil }
             bytes[count] = byte
             count += 1

@@ -61,7 +61,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM` or `YYYY-MM-DD`.
     public init?(_ text: some StringProtocol) {
-        guard let (bytes, count) = Month.shortUTF8(text) else { return nil }
+        guard let (bytes, count) = Month.shortUTF8(String(text)) else { return nil }
         if count == 7, let month = Month(bytes) {
             self = .month(month)
         } else if count == 10, let day = Day(bytes) {
