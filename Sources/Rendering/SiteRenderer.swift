@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
         let root = String(repeating: "../", count: base.split(separator: "/").count)
         let view = SummaryView.make(analysis, project: project, settings: settings, root: root)
         return [
-            RenderedFile(path: base + "index.html", text: templates.render(view, with: "summary")),
+            RenderedFile(path: base + "index.html", bytes: templates.renderBytes(view, with: "summary")),
             RenderedFile(path: base + "report.json", bytes: ReportDocument.json(analysis, contract: project.contract, edition: analysis.edition).serializedBytes()),
         ]
     }
@@ -46,17 +46,17 @@ public struct SiteRenderer: Sendable {
         let view = PortfolioView.make(month: edition.month, rows: rows, settings: settings, allMonths: [], editions: [:],
                                       root: "../../", heading: "\(settings.organisation) · AI results, \(Format.month(edition.month)) · edition \(edition.version)",
                                       portfolioWarnings: [], projectDirectory: "\(edition.month)/v\(edition.version)/")
-        return RenderedFile(path: "\(key)/index.html", text: templates.render(view, with: "portfolio"))
+        return RenderedFile(path: "\(key)/index.html", bytes: templates.renderBytes(view, with: "portfolio"))
     }
 
     /// A project's home page, its methodology page and the CSV behind each methodology chart.
     public func projectPages(_ report: ProjectReports, dataTable: [(name: String, values: [Month: Double])], editions: [Month: Int]) -> [RenderedFile] {
         let base = "projects/\(report.project.id)/"
-        var files = [RenderedFile(path: base + "index.html", text: templates.render(
+        var files = [RenderedFile(path: base + "index.html", bytes: templates.renderBytes(
             ProjectHomeView.make(project: report.project, analyses: report.months, settings: settings, editions: editions), with: "project"))]
         if let latest = report.months.last {
             let (view, charts) = MethodologyView.make(latest, project: report.project, settings: settings, table: dataTable)
-            files.append(RenderedFile(path: base + "methodology/index.html", text: templates.render(view, with: "methodology")))
+            files.append(RenderedFile(path: base + "methodology/index.html", bytes: templates.renderBytes(view, with: "methodology")))
             for chart in charts { files.append(RenderedFile(path: base + "methodology/\(chart.name).csv", text: chart.csv)) }
         }
         return files
@@ -67,14 +67,14 @@ public struct SiteRenderer: Sendable {
     public func reviewPages(_ digests: [ProjectDigest], months: [Month], unchanged: Set<String> = []) -> [RenderedFile] {
         let quarters = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
         var files = quarters.filter { !unchanged.contains("reviews/\($0)/index.html") }.map { quarter in
-            RenderedFile(path: "reviews/\(quarter)/index.html", text: templates.render(
+            RenderedFile(path: "reviews/\(quarter)/index.html", bytes: templates.renderBytes(
                 ReviewView.make(quarter: quarter, digests: digests, settings: settings, root: "../../"), with: "review"))
         }
         for year in Array(Set(months.map(\.year))).sorted() where !unchanged.contains("years/\(year)/index.html") {
             let view = YearView.make(year: year, digests: digests, settings: settings,
                                      quarters: quarters.filter { $0.months(fiscalYearStart: settings.fiscalYearStart).contains { $0.year == year } },
                                      root: "../../")
-            files.append(RenderedFile(path: "years/\(year)/index.html", text: templates.render(view, with: "year")))
+            files.append(RenderedFile(path: "years/\(year)/index.html", bytes: templates.renderBytes(view, with: "year")))
         }
         return files
     }
@@ -118,12 +118,12 @@ public struct SiteRenderer: Sendable {
             let view = PortfolioView.make(month: month, rows: analyses(month), settings: settings, allMonths: months, editions: editions,
                                           root: "../", heading: "\(settings.organisation) · AI results, \(Format.month(month))",
                                           portfolioWarnings: warnings)
-            files.append(RenderedFile(path: "\(month)/index.html", text: templates.render(view, with: "portfolio")))
+            files.append(RenderedFile(path: "\(month)/index.html", bytes: templates.renderBytes(view, with: "portfolio")))
         }
         if let latest = months.last, !unchanged.contains("index.html") {
             let view = PortfolioView.make(month: latest, rows: analyses(latest), settings: settings, allMonths: months, editions: editions,
                                           root: "", heading: settings.title, portfolioWarnings: warnings)
-            files.append(RenderedFile(path: "index.html", text: templates.render(view, with: "portfolio")))
+            files.append(RenderedFile(path: "index.html", bytes: templates.renderBytes(view, with: "portfolio")))
         }
         for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(RenderedFile(path: "assets/" + path, bytes: bytes))

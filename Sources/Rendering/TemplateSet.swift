@@ -27,11 +27,17 @@ public struct TemplateSet: Sendable {
         return (diagnostics.isEmpty ? TemplateSet(templates: parsed, assets: assets) : nil, diagnostics)
     }
 
-    /// Renders a view model with a template: the view is reflected once into a value tree, then rendered.
+    /// Renders a view model with a template: the view is turned once into a value tree, then rendered.
     func render(_ view: Any, with name: String) -> String {
-        guard let template = templates[name] else { return "" }
+        String(decoding: renderBytes(view, with: name), as: UTF8.self)
+    }
+
+    /// The same as `render`, as the UTF-8 bytes a file gets (templates and values are text, so the output is
+    /// valid UTF-8 as it is: no round trip through String).
+    func renderBytes(_ view: Any, with name: String) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
         var renderer = TemplateRenderer(partials: templates, root: TemplateValue(reflecting: view) ?? .object([:]))
         renderer.render(template.nodes)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
