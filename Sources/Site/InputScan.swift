@@ -87,23 +87,41 @@ struct InputScan {
     /// Fingerprints of the inputs (names and bytes): one of every file outside the project folders (settings,
     /// events, editions, templates, assets) and one per project folder, by project id.
     func fingerprints() -> (shared: String, projects: [String: String]) {
-        var shared = "", listings: [String: String] = [:]
+        // `order` keeps each project folder's files together, so each listing is built in one buffer.
+        var shared: [UInt8] = [], listings: [String: [UInt8]] = [:]
+        var current: (id: Substring, listing: [UInt8])?
+        func close() {
+            if let current { listings[String(current.id), default: []] += current.listing }
+        }
         for key in order {
-            let stamp = files[key]!
+            let sha = files[key]!.sha
             if let (id, inside) = Self.projectFile(key) {
-                listings[id, default: ""] += stamp.sha + "  " + inside + "\n"
+                if current?.id != id {
+                    close()
+                    current = (id, [])
+                }
+                current!.listing += sha.utf8
+                current!.listing += "  ".utf8
+                current!.listing += inside.utf8
+                current!.listing.append(UInt8(ascii: "\n"))
             } else {
-                shared += stamp.sha + "  " + key + "\n"
+                shared += sha.utf8
+                shared += "  ".utf8
+                shared += key.utf8
+                shared.append(UInt8(ascii: "\n"))
             }
         }
-        return (SHA256.hex(Array(shared.utf8)), listings.mapValues { SHA256.hex(Array($0.utf8)) })
+        close()
+        return (SHA256.hex(shared), listings.mapValues { SHA256.hex($0) })
     }
 
     /// The project id and the path inside its folder, for a file below `content/projects/<id>/`.
-    private static func projectFile(_ key: String) -> (id: String, inside: String)? {
-        guard key.hasPrefix("content/projects/") else { return nil }
-        let parts = key.split(separator: "/", maxSplits: 3)
-        return parts.count == 4 ? (String(parts[2]), String(parts[3])) : nil
+    private static func projectFile(_ key: String) -> (id: Substring, inside: Substring)? {
+        let prefix = "content/projects/"
+        guard key.hasPrefix(prefix) else { return nil }
+        let rest = key.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return (rest[..<slash], rest[rest.index(after: slash)...])
     }
 
     private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
