@@ -1,35 +1,53 @@
 // The covariance estimators behind `CovarianceKind`, each a sandwich B M B around the bread B = (XᵀX)⁻¹.
 extension LinearModel {
-    /// s² (XᵀX)⁻¹ with s² = Σe²/(n − k).
-    static func nonrobustCovariance(bread: Matrix, residuals: [Double], k: Int) -> Matrix {
-        let n = residuals.count
-        let scale = residuals.reduce(0) { $0 + $1 * $1 } / Double(n - k)
-        var result = bread
-        for i in 0..<bread.rowCount {
-            for j in 0..<bread.columnCount { result[i, j] *= scale }
-        }
-        return result
+    /// s² (XᵀX)⁻¹ with s² = Σe²/(n − k), from the k × k bread into the k × k `result`.
+    static func nonrobustCovariance(
+        bread: UnsafePointer<Double>, residuals: UnsafePointer<Double>, rows n: Int, k: Int,
+        into result: UnsafeMutablePointer<Double>
+    ) {
+        let scale = DenseKernels.dot(residuals, residuals, count: n) / Double(n - k)
+        for index in 0..<(k * k) { result[index] = bread[index] * scale }
     }
 
     /// Newey–West with Bartlett weights 1 − l/(L + 1), times n/(n − k) (statsmodels' `use_correction=True`).
-    static func hacCovariance(bread: Matrix, design: Matrix, residuals: [Double], maxLags: Int) -> Matrix {
-        let n = residuals.count
-        let k = design.columnCount
-        let scores = scoreRows(design: design, residuals: residuals)
-        var meat = Matrix(rows: k, columns: k)
-        for lag in 0...min(maxLags, n - 1) {
-            let weight = 1 - Double(lag) / Double(maxLags + 1)
-            for i in 0..<k {
-                for j in 0..<k {
-                    var sum = 0.0
-                    for t in lag..<n { sum += scores[t][i] * scores[t - lag][j] }
-                    // Lag l contributes Γ_l + Γ_lᵀ; lag 0 contributes Γ_0 once.
-                    meat[i, j] += weight * sum
-                    if lag > 0 { meat[j, i] += weight * sum }
-                }
-            }
+    ///
+    /// The identified design columns are `design` columns `columns[0..<k]` (n rows each). The meat
+    /// Γ₀ + Σₗ wₗ (Γₗ + Γₗᵀ), with Γₗ = Σₜ sₜ sₜ₋ₗᵀ over the scores sₜ = xₜ eₜ, is Sᵀ W S for the banded n × n
+    /// matrix W with the Bartlett weight of |t − u| at (t, u): W S costs n k (2L + 1) and Sᵀ(W S) k(k + 1)n/2,
+    /// against k² n (L + 1) for the lags one by one. `scores` and `smoothed` are scratch for k columns of
+    /// `hacColumnStride(rows:maxLags:)` values each, `meat` and `left` k × k.
+    static func hacCovariance(
+        bread: UnsafePointer<Double>, design: UnsafePointer<Double>, columns: UnsafePointer<Int>, rows n: Int,
+        k: Int, residuals: UnsafePointer<Double>, maxLags: Int,
+        scores: UnsafeMutablePointer<Double>, smoothed: UnsafeMutablePointer<Double>,
+        meat: UnsafeMutablePointer<Double>, left: UnsafeMutablePointer<Double>,
+        into result: UnsafeMutablePointer<Double>
+    ) {
+        // Each score column sits between L zeros above and below, so that W S is, lag by lag, one pass over all
+        // k columns at once: shifting by l then reads zeros, never the neighbouring column.
+        let lags = min(maxLags, n - 1)
+        let stride = hacColumnStride(rows: n, maxLags: maxLags)
+        for position in 0..<k {
+            let x = design + columns[position] * n
+            let column = scores + position * stride
+            for t in 0..<lags { column[t] = 0 }
+            for t in 0..<n { column[lags &+ t] = x[t] * residuals[t] }
+            for t in (lags + n)..<stride { column[t] = 0 }
         }
-        return sandwich(bread: bread, meat: meat, factor: Double(n) / Double(n - k))
+        smoothed.update(from: scores, count: k * stride)
+        for lag in Swift.stride(from: 1, through: lags, by: 1) {
+            let weight = 1 - Double(lag) / (Double(maxLags) + 1)
+            DenseKernels.addScaledSum(weight, scores, scores + 2 * lag, to: smoothed + lag, count: k * stride - 2 * lag)
+        }
+        DenseKernels.crossProducts(scores + lags, stride: stride, smoothed + lags, stride: stride, length: n,
+                                   m: k, p: k, into: meat, stride: k, upper: true)
+        mirrorUpper(meat, k: k)
+        sandwich(bread: bread, meat: meat, k: k, factor: Double(n) / Double(n - k), left: left, into: result)
+    }
+
+    /// The length of one score column in `hacCovariance`'s scratch: n rows between L zeros above and below.
+    static func hacColumnStride(rows n: Int, maxLags: Int) -> Int {
+        n + 2 * min(maxLags, n - 1)
     }
 
     /// Cluster-robust (CR1) with factor G/(G − 1)·(n − 1)/(n − k), statsmodels' default for `cov_type="cluster"`.
@@ -63,26 +81,45 @@ extension LinearModel {
         residuals.indices.map { row in (0..<design.columnCount).map { design[row, $0] * residuals[row] } }
     }
 
-    /// factor · B M B, symmetrized.
+    /// factor · B M B for symmetric k × k B and M, symmetrized.
     private static func sandwich(bread: Matrix, meat: Matrix, factor: Double) -> Matrix {
         let k = bread.rowCount
-        var left = Matrix(rows: k, columns: k)
-        for i in 0..<k {
-            for j in 0..<k {
-                var sum = 0.0
-                for inner in 0..<k { sum += bread[i, inner] * meat[inner, j] }
-                left[i, j] = sum
+        var result = [Double](repeating: 0, count: k * k)
+        bread.elements.withUnsafeBufferPointer { bread in
+            meat.elements.withUnsafeBufferPointer { meat in
+                result.withUnsafeMutableBufferPointer { result in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: k * k) { left in
+                        guard k > 0 else { return }
+                        sandwich(bread: bread.baseAddress!, meat: meat.baseAddress!, k: k, factor: factor,
+                                 left: left.baseAddress!, into: result.baseAddress!)
+                    }
+                }
             }
         }
-        var result = Matrix(rows: k, columns: k)
-        for i in 0..<k {
-            for j in i..<k {
-                var sum = 0.0
-                for inner in 0..<k { sum += left[i, inner] * bread[inner, j] }
-                result[i, j] = factor * sum
-                result[j, i] = factor * sum
-            }
+        return Matrix(rows: k, columns: k, elements: result)
+    }
+
+    /// factor · B (M B) into `result`, upper triangle mirrored; `left` is k × k scratch for M B.
+    ///
+    /// Both B and M are symmetric, so every entry is a dot product of two contiguous columns.
+    private static func sandwich(
+        bread: UnsafePointer<Double>, meat: UnsafePointer<Double>, k: Int, factor: Double,
+        left: UnsafeMutablePointer<Double>, into result: UnsafeMutablePointer<Double>
+    ) {
+        DenseKernels.crossProducts(meat, stride: k, bread, stride: k, length: k, m: k, p: k,
+                                   into: left, stride: k, upper: false)
+        DenseKernels.crossProducts(bread, stride: k, left, stride: k, length: k, m: k, p: k,
+                                   into: result, stride: k, upper: true)
+        for j in 0..<k {
+            for i in 0...j { result[j * k + i] *= factor }
         }
-        return result
+        mirrorUpper(result, k: k)
+    }
+
+    /// Copies the upper triangle of a k × k column-major matrix onto the lower one.
+    private static func mirrorUpper(_ matrix: UnsafeMutablePointer<Double>, k: Int) {
+        for j in 0..<k {
+            for i in 0..<j { matrix[i * k + j] = matrix[j * k + i] }
+        }
     }
 }

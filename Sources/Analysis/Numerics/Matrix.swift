@@ -21,7 +21,18 @@ public struct Matrix: Equatable, Sendable {
         precondition(columns.allSatisfy { $0.count == rows }, "Matrix columns must all have the same length")
         rowCount = rows
         columnCount = columns.count
-        elements = columns.flatMap { $0 }
+        var elements: [Double] = []
+        elements.reserveCapacity(rows * columns.count)
+        for column in columns { elements.append(contentsOf: column) }
+        self.elements = elements
+    }
+
+    /// A rows × columns matrix over entries already in column-major order.
+    init(rows: Int, columns: Int, elements: [Double]) {
+        precondition(rows >= 0 && columns >= 0 && elements.count == rows * columns, "Matrix elements do not fit")
+        rowCount = rows
+        columnCount = columns
+        self.elements = elements
     }
 
     /// The entry in row `row` and column `column`.

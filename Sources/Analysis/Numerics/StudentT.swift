@@ -42,7 +42,7 @@ public enum StudentT {
         if p == 0.5 { return 0 }
         // Solve for the upper-tail probability q < ½; 1 − p is exact for p ≥ ½.
         let q = p < 0.5 ? p : 1 - p
-        let magnitude = upperQuantile(q, df: df)
+        let magnitude = QuantileCache.studentT.value(q, degreesOfFreedom: df) { upperQuantile(q, df: df) }
         return p < 0.5 ? -magnitude : magnitude
     }
 
