@@ -118,7 +118,9 @@ public enum SiteBuilder {
         }
         var inputs = loaded.inputFiles
         for entry in kept.values { inputs += entry.inputs }
-        let (manifestFile, hashes) = manifest(rendered.files, kept: kept, keptPages: rendered.keptPages, inputs: inputFingerprint(inputs, content: options.content, scan: scan))
+        let (manifestFile, hashes) = timed(.writing, &timings) {
+            manifest(rendered.files, kept: kept, keptPages: rendered.keptPages, inputs: inputFingerprint(inputs, content: options.content, scan: scan))
+        }
         let files = rendered.files + [manifestFile]
         let carried = kept.values.flatMap(\.outputs) + rendered.keptPages
         log(BuildStep.writing.label + " (\(files.count + carried.count) files to \(options.output))")

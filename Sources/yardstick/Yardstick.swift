@@ -68,7 +68,12 @@ struct Build: ParsableCommand {
         ProgressBar.shared.finishLine()
         report(outcome.diagnostics, format: format)
         if verbose, !quiet {
+            // A step timed in several parts (loading: the input scan, then the loader) is shown once, in total.
+            var steps: [(step: BuildStep, seconds: Double)] = []
             for (step, seconds) in outcome.timings {
+                if let index = steps.firstIndex(where: { $0.step == step }) { steps[index].seconds += seconds } else { steps.append((step, seconds)) }
+            }
+            for (step, seconds) in steps {
                 print("  " + step.name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
             }
             print("  inputs read: \(outcome.inputsHashed) of \(outcome.inputsScanned) files were new or changed")

@@ -61,7 +61,9 @@ def timed(command, cwd=None, steps=False):
         # `build --verbose` prints each step's own time ("  Analysing   1.234 s"); without it, time the step lines.
         timings = [STEP_TIME.match(l) for _, l in marks]
         if any(timings):
-            result["steps"] = {m.group(1): float(m.group(2)) for m in timings if m}
+            result["steps"] = {}
+            for m in filter(None, timings):  # a step printed twice (older builds: loading) counts in total
+                result["steps"][m.group(1)] = result["steps"].get(m.group(1), 0) + float(m.group(2))
         else:
             labels = [(t, l) for t, l in marks if l.startswith("[")] + [(wall, "end")]
             result["steps"] = {labels[i][1].split("] ")[1].split(" (")[0]: labels[i + 1][0] - labels[i][0]
@@ -101,9 +103,7 @@ def bench_portfolio(n, args):
 
     # The first cold run of each tool also makes the site Hugo's project is made from.
     print("portfolio-%d: cold run 1/%d, and the Hugo project" % (n, args.runs), flush=True)
-    retired = os.path.join(base, "retired")
-    shutil.rmtree(retired, ignore_errors=True)
-    os.makedirs(retired)
+    retired = os.path.join(args.work, "retired")
 
     def retire(path):
         """Takes a previous output out of the way: moved aside (deleted when the portfolio's runs are over), or
@@ -121,13 +121,18 @@ def bench_portfolio(n, args):
         else:
             os.rename(path, os.path.join(retired, "%d-%s" % (len(os.listdir(retired)), os.path.basename(path))))
 
+    def make_hugo_project():
+        """The Hugo project from Yardstick's output (hugo_site.py), the previous one moved aside first."""
+        retire(hugo_src)
+        subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), site, hugo_src], check=True, stdout=subprocess.DEVNULL)
+
     def remove_site():
         """A cold start: the output (a link), the two folders it alternates between and the build cache."""
         for leftover in (site, os.path.join(base, ".site.a"), os.path.join(base, ".site.b"), os.path.join(base, ".site.cache")):
             retire(leftover)
     remove_site()
     first_cold = [timed(yardstick, steps=True)]
-    subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), site, hugo_src], check=True, stdout=subprocess.DEVNULL)
+    make_hugo_project()
     retire(hugo_out)
     first_cold.append(timed(hugo))
     site_files, site_bytes = tree_size(site)
@@ -171,7 +176,7 @@ def bench_portfolio(n, args):
         results[scenario] = {"yardstick": summary(ys), "hugo": summary(hg)}
     for path in added:
         os.remove(path)
-    subprocess.run([sys.executable, os.path.join(HERE, "hugo_site.py"), site, hugo_src], check=True, stdout=subprocess.DEVNULL)
+    make_hugo_project()
 
     copies = []
     for i in range(args.runs):
@@ -186,7 +191,6 @@ def bench_portfolio(n, args):
         archives.append(timed(["tar", "-cf", archive, "-C", site, "."]))
         os.remove(archive)
     results["tar"] = summary(archives)
-    shutil.rmtree(retired, ignore_errors=True)
     results["size"] = {"projects": n, "months": args.months, "snapshot_rows": rows, "pages": pages, "hugo_pages": hugo_pages,
                        "files": site_files, "bytes": site_bytes, "hugo_files": hugo_files, "hugo_bytes": hugo_bytes}
     return results
@@ -309,12 +313,18 @@ def main(argv=None):
 
     args.scenarios = [x for x in args.scenarios.replace(" ", ",").split(",") if x]
     result = {"machine": dict(machine(), cold=args.cold), "portfolios": {}}
+    # Outputs moved aside by cold runs wait here until every measurement is done: deleting them any earlier would
+    # slow the file creation of the runs that follow (see retire()).
+    retired = os.path.join(args.work, "retired")
+    shutil.rmtree(retired, ignore_errors=True)
+    os.makedirs(retired)
     if not args.skip_fits:
         print("(e) fits: Yardstick vs statsmodels", flush=True)
         result["fits"] = fits(args)
     for n in [int(x) for x in args.portfolios.replace(" ", ",").split(",") if x]:
         result["portfolios"][str(n)] = bench_portfolio(n, args)
     result["machine"]["load_after"] = os.getloadavg()
+    shutil.rmtree(retired, ignore_errors=True)
     text = markdown(result)
     name = "results-" + "-".join(result["portfolios"])
     with open(os.path.join(args.work, name + ".json"), "w") as f:
