@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
     /// Pages whose path is in `unchanged` are not rendered (an incremental build keeps them from the previous site).
     public func reviewPages(_ digests: [ProjectDigest], months: [Month], unchanged: Set<String> = []) -> [RenderedFile] {
         let quarters = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
-        var files = quarters.filter { !unchanged.contains("reviews/\($0)/index.html") }.map { quarter in
+        var files = Parallel.map(quarters.filter { !unchanged.contains("reviews/\($0)/index.html") }) { quarter in
             RenderedFile(path: "reviews/\(quarter)/index.html", bytes: templates.renderBytes(
                 ReviewView.make(quarter: quarter, digests: digests, settings: settings, root: "../../"), with: "review"))
         }
@@ -110,15 +110,16 @@ public struct SiteRenderer: Sendable {
     public func portfolioPages(_ digests: [ProjectDigest], months: [Month], editions: [Month: Int], warnings: [Warning],
                                unchanged: Set<String> = []) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        func analyses(_ month: Month) -> [(ProjectDigest, ProjectDigest.Figures?)] {
+        @Sendable func analyses(_ month: Month) -> [(ProjectDigest, ProjectDigest.Figures?)] {
             let key = month.description
             return digests.map { ($0, $0.monthRows[key]) }
         }
-        for month in months where !unchanged.contains("\(month)/index.html") {
+        // Each lists every project: rendered in parallel, as the project pages are.
+        files += Parallel.map(months.filter { !unchanged.contains("\($0)/index.html") }) { month in
             let view = PortfolioView.make(month: month, rows: analyses(month), settings: settings, allMonths: months, editions: editions,
                                           root: "../", heading: "\(settings.organisation) · AI results, \(Format.month(month))",
                                           portfolioWarnings: warnings)
-            files.append(RenderedFile(path: "\(month)/index.html", bytes: templates.renderBytes(view, with: "portfolio")))
+            return RenderedFile(path: "\(month)/index.html", bytes: templates.renderBytes(view, with: "portfolio"))
         }
         if let latest = months.last, !unchanged.contains("index.html") {
             let view = PortfolioView.make(month: latest, rows: analyses(latest), settings: settings, allMonths: months, editions: editions,

@@ -93,18 +93,30 @@ struct BuildCache {
         let manager = FileManager.default
         let folder = Self.directory(for: output)
         try? manager.createDirectory(at: folder.appendingPathComponent("projects"), withIntermediateDirectories: true)
-        for (id, entry) in projects where rewriting.contains(id) || !manager.fileExists(atPath: Self.projectFile(id, in: folder).path) {
+        let changed = projects.filter { id, _ in rewriting.contains(id) || access(Self.projectFile(id, in: folder).path, F_OK) != 0 }.map { $0 }
+        let version = version
+        Parallel.forEach(changed.count) { index in
+            let (id, entry) = changed[index]
             var writer = ArchiveWriter()
             Self.archive(entry, id: id, version: version, into: &writer)
-            try? Data(writer.bytes).write(to: Self.projectFile(id, in: folder), options: .atomic)
+            Self.replace(Self.projectFile(id, in: folder).path, with: writer.bytes)
         }
         var writer = ArchiveWriter()
         archive(into: &writer)
-        try? Data(writer.bytes).write(to: folder.appendingPathComponent("state.bin"), options: .atomic)
+        Self.replace(folder.appendingPathComponent("state.bin").path, with: writer.bytes)
         for name in (try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent("projects").path)) ?? []
-        where name.hasSuffix(".bin") && projects[String(name.dropLast(4))] == nil {
+        // Files of projects that are gone, and halves of files a killed build was writing.
+        where name.hasSuffix(".bin") ? projects[String(name.dropLast(4))] == nil : name.contains(".bin.new-") {
             try? manager.removeItem(at: folder.appendingPathComponent("projects/" + name))
         }
+    }
+
+    /// Writes a file whole under a temporary name and renames it over `path`. Not synced to disk: the cache only
+    /// saves work, and a file cut short by a crash fails its format check and costs a rebuild of what it held.
+    private static func replace(_ path: String, with bytes: [UInt8]) {
+        let temporary = path + ".new-\(getpid())"
+        if OutputWriter.writeBytes(bytes, to: temporary), rename(temporary, path) == 0 { return }
+        unlink(temporary)
     }
 
     private static func projectFile(_ id: String, in folder: URL) -> URL {

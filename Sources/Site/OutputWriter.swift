@@ -97,10 +97,20 @@ enum OutputWriter {
         for folder in existingFolders.sorted(by: >) where !folders.contains(folder) {
             rmdir(spare.path + "/" + folder)
         }
-        for folder in folders.sorted() where !existingFolders.contains(folder) {
-            let path = spare.path + "/" + folder
-            if mkdir(path, 0o755) != 0 && errno != EEXIST { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        // Missing folders, a level at a time (a folder's parent first), each level in parallel.
+        let missing = Dictionary(grouping: folders.filter { !existingFolders.contains($0) }) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        let unmade = FailureBox()
+        for depth in missing.keys.sorted() {
+            let level = missing[depth]!
+            Parallel.forEach(level.count) { index in
+                let path = spare.path + "/" + level[index]
+                if mkdir(path, 0o755) != 0, errno != EEXIST,
+                   (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) == nil {
+                    unmade.record(level[index])
+                }
+            }
         }
+        if let failed = unmade.first { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed]) }
 
         // Write what differs. Never into an existing file: it may be a hard link shared with the other folder.
         let changed = files.filter { $0.path != "manifest.json" && present[$0.path] != hashes[$0.path] }

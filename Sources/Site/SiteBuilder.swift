@@ -366,8 +366,8 @@ public enum SiteBuilder {
         let warnings = portfolioWarnings(digests)
         let keptPages = unchangedPages(fresh: projectPages.map(\.1), all: digests, months: months, warnings: warnings, kept: kept, previous: previous)
         let unchanged = Set(keptPages.map(\.path))
-        for edition in analyses.editions where !unchanged.contains("\(edition.edition.month)/v\(edition.edition.version)/index.html") {
-            files.append(renderer.editionPortfolioPage(edition.edition, digests: digests))
+        files += Parallel.map(analyses.editions.map(\.edition).filter { !unchanged.contains("\($0.month)/v\($0.version)/index.html") }) { edition in
+            renderer.editionPortfolioPage(edition, digests: digests)
         }
         files += renderer.portfolioPages(digests, months: months, editions: latestEditions, warnings: warnings, unchanged: unchanged)
         files += renderer.reviewPages(digests, months: months, unchanged: unchanged)
