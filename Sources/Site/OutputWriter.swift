@@ -166,26 +166,39 @@ enum OutputWriter {
         }
     }
 
-    /// The files and folders below `root`, as paths relative to it.
+    /// The files and folders below `root`, as paths relative to it; the top-level folders are walked in parallel.
     private static func listing(_ root: String) -> (files: [String], folders: Set<String>) {
-        var files: [String] = [], folders: Set<String> = []
-        func walk(_ relative: String) {
-            guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+        /// The entries of one folder, as (name, is a folder).
+        @Sendable func entries(_ relative: String) -> [(name: String, folder: Bool)] {
+            guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return [] }
             defer { closedir(handle) }
+            var found: [(name: String, folder: Bool)] = []
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
                 guard name != ".", name != ".." else { continue }
+                found.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
+            }
+            return found
+        }
+        @Sendable func walk(_ relative: String, _ files: inout [String], _ folders: inout [String]) {
+            for (name, folder) in entries(relative) {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if entry.pointee.d_type == UInt8(DT_DIR) {
-                    folders.insert(path)
-                    walk(path)
+                if folder {
+                    folders.append(path)
+                    walk(path, &files, &folders)
                 } else {
                     files.append(path)
                 }
             }
         }
-        walk("")
-        return (files, folders)
+        let top = entries("")
+        let below = Parallel.map(top.filter(\.folder).map(\.name)) { name -> (files: [String], folders: [String]) in
+            var files: [String] = [], folders: [String] = []
+            walk(name, &files, &folders)
+            return (files, folders)
+        }
+        let files = top.filter { !$0.folder }.map(\.name) + below.flatMap(\.files)
+        return (files, Set(top.filter(\.folder).map(\.name) + below.flatMap(\.folders)))
     }
 
     /// Deletes the retired site without waiting: removing thousands of files and folders takes seconds on some
