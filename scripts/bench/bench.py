@@ -15,7 +15,9 @@ Expects DIR/portfolio-<N>/content (written by `yardstick sample`). For each port
       `tar -cf` of it: the same bytes written as one file;
   and Yardstick's own step timings (from `build --verbose` when --verbose is given, else from the times its
   [1/4] … [4/4] log lines appear).
-Then (e) fits per CPU second of statsmodels OLS + HAC against Yardstick's LinearModel on the same datasets.
+Then (e) fits per CPU second of statsmodels OLS + HAC against Yardstick's LinearModel on the same datasets, and
+(f) with two or more portfolios, cold Yardstick builds of each size in turn (50, 200, 50, 200 …): the ratio of
+their medians, free of the drift between the portfolios' own measurements.
 
 Wall times are medians over --runs runs; CPU is user + system time of the process and its threads.
 Writes DIR/results-<sizes>.json and .md and prints the Markdown.
@@ -93,33 +95,56 @@ def tree_size(path):
     return files, size
 
 
-def bench_portfolio(n, args):
+def move_aside(path, args):
+    """Takes a previous output out of the way: moved into WORK/retired (deleted when every measurement is done), or
+    deleted now with --cold deleted. On ext4 without a journal, as here, a file system refuses to reuse an inode for
+    a minute or more after it was freed (`recently_deleted` in fs/ext4/ialloc.c) and scans past every such inode on
+    each file it creates, so a tree created just after a tree as large was deleted costs several times as much
+    kernel time, by an amount that depends on what was deleted when (see docs/PERFORMANCE.md)."""
+    if not os.path.lexists(path):
+        return
+    if args.cold == "deleted":
+        if os.path.islink(path):
+            os.unlink(path)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    else:
+        retired = os.path.join(args.work, "retired")
+        os.rename(path, os.path.join(retired, "%d-%s" % (len(os.listdir(retired)), os.path.basename(path))))
+
+
+def yardstick_command(n, args):
+    """`yardstick build` of portfolio-N: its content, output and the command."""
     base = os.path.join(args.work, "portfolio-%d" % n)
     content, site = os.path.join(base, "content"), os.path.join(base, "site")
-    hugo_src, hugo_out = os.path.join(base, "hugo"), os.path.join(base, "hugo-public")
     templates = os.path.join(ROOT, "templates")
-    yardstick = [args.yardstick, "build", "--content", content, "--output", site, "--templates", templates] + (["--verbose"] if args.verbose else [])
+    command = [args.yardstick, "build", "--content", content, "--output", site, "--templates", templates] + (["--verbose"] if args.verbose else [])
+    return base, content, site, command
+
+
+def scaling(sizes, args):
+    """Cold Yardstick builds of every portfolio in turn (50, 200, 50, 200 …), so that a slower or faster spell of the
+    shared machine falls on every size alike: the ratio of their medians is the cost of size alone."""
+    runs = {n: [] for n in sizes}
+    for i in range(args.runs):
+        for n in sizes:
+            print("  scaling run %d/%d, portfolio-%d" % (i + 1, args.runs, n), flush=True)
+            base, _, site, command = yardstick_command(n, args)
+            for leftover in (site, os.path.join(base, ".site.a"), os.path.join(base, ".site.b"), os.path.join(base, ".site.cache")):
+                move_aside(leftover, args)
+            runs[n].append(timed(command))
+    return {str(n): summary(r) for n, r in runs.items()}
+
+
+def bench_portfolio(n, args):
+    base, content, site, yardstick = yardstick_command(n, args)
+    hugo_src, hugo_out = os.path.join(base, "hugo"), os.path.join(base, "hugo-public")
     hugo = ["hugo", "--quiet", "--source", hugo_src, "--destination", hugo_out]
 
     # The first cold run of each tool also makes the site Hugo's project is made from.
     print("portfolio-%d: cold run 1/%d, and the Hugo project" % (n, args.runs), flush=True)
-    retired = os.path.join(args.work, "retired")
-
     def retire(path):
-        """Takes a previous output out of the way: moved aside (deleted when the portfolio's runs are over), or
-        deleted now with --cold deleted. On ext4 without a journal, as here, a file system refuses to reuse an
-        inode for a minute or more after it was freed (`recently_deleted` in fs/ext4/ialloc.c) and scans past every
-        such inode on each file it creates, so a tree created just after a tree as large was deleted costs several
-        times as much kernel time, by an amount that depends on what was deleted when (see docs/PERFORMANCE.md)."""
-        if not os.path.lexists(path):
-            return
-        if args.cold == "deleted":
-            if os.path.islink(path):
-                os.unlink(path)
-            else:
-                shutil.rmtree(path, ignore_errors=True)
-        else:
-            os.rename(path, os.path.join(retired, "%d-%s" % (len(os.listdir(retired)), os.path.basename(path))))
+        move_aside(path, args)
 
     def make_hugo_project():
         """The Hugo project from Yardstick's output (hugo_site.py), the previous one moved aside first."""
@@ -282,6 +307,17 @@ def markdown(result):
             lines.append("Yardstick cold build by step (median wall): " + "; ".join(
                 "%s %.2f s (%.0f %%)" % (k, v, 100 * v / total) for k, v in steps.items()) + ".")
             lines.append("")
+    scale = result.get("scaling")
+    if scale:
+        small, large = min(scale, key=int), max(scale, key=int)
+        lines += ["### Size: cold builds of each portfolio in turn", "",
+                  "| portfolio | Yardstick wall (range) | Yardstick CPU |", "|---|---:|---:|"]
+        for n in sorted(scale, key=int):
+            r = scale[n]
+            lines.append("| portfolio-%s | %.2f s (%.1f–%.1f) | %.2f s |" % (n, r["wall"], min(r["walls"]), max(r["walls"]), r["cpu"]))
+        lines += ["", "portfolio-%s against portfolio-%s (%d× the projects): %.2f× wall, %.2f× CPU (medians of %d, sizes alternating)."
+                  % (large, small, int(large) // int(small), scale[large]["wall"] / scale[small]["wall"],
+                     scale[large]["cpu"] / scale[small]["cpu"], scale[large]["runs"]), ""]
     f = result.get("fits")
     if not f:
         return "\n".join(lines) + "\n"
@@ -314,15 +350,19 @@ def main(argv=None):
     args.scenarios = [x for x in args.scenarios.replace(" ", ",").split(",") if x]
     result = {"machine": dict(machine(), cold=args.cold), "portfolios": {}}
     # Outputs moved aside by cold runs wait here until every measurement is done: deleting them any earlier would
-    # slow the file creation of the runs that follow (see retire()).
+    # slow the file creation of the runs that follow (see move_aside()).
     retired = os.path.join(args.work, "retired")
     shutil.rmtree(retired, ignore_errors=True)
     os.makedirs(retired)
     if not args.skip_fits:
         print("(e) fits: Yardstick vs statsmodels", flush=True)
         result["fits"] = fits(args)
-    for n in [int(x) for x in args.portfolios.replace(" ", ",").split(",") if x]:
+    sizes = [int(x) for x in args.portfolios.replace(" ", ",").split(",") if x]
+    for n in sizes:
         result["portfolios"][str(n)] = bench_portfolio(n, args)
+    if len(sizes) > 1 and "cold" in args.scenarios:
+        print("cold builds of each size in turn", flush=True)
+        result["scaling"] = scaling(sizes, args)
     result["machine"]["load_after"] = os.getloadavg()
     shutil.rmtree(retired, ignore_errors=True)
     text = markdown(result)

@@ -18,6 +18,7 @@
 #   (c) the peak RSS of every build (/usr/bin/time -f %M),
 #   (d) `cp -r` of the output (and `tar -cf` of it): the sequential-write cost of the same files and bytes,
 #   (e) statsmodels OLS + HAC fits (scripts/bench/statsmodels_fits.py) against Yardstick's, on the same datasets,
+#   (f) with two or more portfolios, cold builds of each size in turn: the cost of size alone,
 # and prints medians and ratios, also written to $WORK/results-<sizes>.md and .json.
 # Needs hugo, /usr/bin/time, stdbuf, python3 with numpy and statsmodels
 # (apt-get install -y hugo time; pip install statsmodels).
