@@ -21,7 +21,8 @@
 # tree (exported with `git archive` under SCRATCH/at-<rev>/, the harness beside them; the working
 # tree is not touched), so a run is pinned to a commit while others edit Sources/.
 # Other settings: RUNS (executions per target), NICE (19), SCRATCH (Fuzz/.build), MAX_LEN (per target),
-# FUZZ_FLAGS (extra libFuzzer flags).
+# TIMEOUT (60: wall seconds one input may take; at nice 19 beside normal-priority builds an input of a few
+# milliseconds can wait seconds for a core), FUZZ_FLAGS (extra libFuzzer flags).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -185,7 +186,7 @@ run() {
     # shellcheck disable=SC2086
     nice -n "$nice_level" "$bin/fuzz-$name" "$corpus" "$work/seeds/$name" \
         -max_total_time="$seconds" ${runs_limit:+-runs="$runs_limit"} -max_len="$(max_len "$name")" \
-        -dict="$fuzz/yardstick.dict" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
+        -dict="$fuzz/yardstick.dict" -timeout="${TIMEOUT:-60}" -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
         -print_final_stats=1 ${FUZZ_FLAGS:-} > "$log" 2>&1 || status=$?
     ended="$(date +%s)"
     local runs rate found size wall cov ft entries
