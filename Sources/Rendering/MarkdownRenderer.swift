@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,16 +18,24 @@ public struct RenderedMarkdown: Hashable, Sendable {
 ///
 /// Options never include `CMARK_OPT_UNSAFE`, so raw HTML is replaced by a comment and `javascript:` links
 /// are emptied by cmark itself; the `tagfilter` extension is attached as a second line of defence.
+///
+/// One document at a time: cmark-gfm keeps the characters that open an extension's inline syntax in a global
+/// table, which each parser fills when it processes inlines and empties when it is done, so two parsers on two
+/// threads lose autolinks and strikethrough at random (github/cmark-gfm#221). Projects load in parallel; the
+/// lock keeps their pages the same from build to build.
 public enum MarkdownRenderer {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+    private static let oneAtATime = NSLock()
 
     /// Renders GitHub-flavoured Markdown.
     public static func render(_ markdown: String) -> RenderedMarkdown {
         precondition(registered)
+        oneAtATime.lock()
+        defer { oneAtATime.unlock() }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", pullQuotes: []) }
         defer { cmark_parser_free(parser) }

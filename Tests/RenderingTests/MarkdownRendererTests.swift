@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rendering
 
@@ -36,6 +37,21 @@ import Testing
         #expect(html.contains("<del>old</del>"))
         #expect(html.contains("<a href=\"http://www.example.com\">"))
         #expect(html.contains("checkbox"))
+    }
+
+    /// cmark-gfm keeps the characters that start an extension's inline syntax (`w`, `:`, `.`, `~` …) in one global
+    /// table that every parser changes while it parses; parsers on several threads at once lost autolinks and
+    /// strikethrough at random, so the same notes could give different pages.
+    @Test func parsersOnManyThreadsGiveTheSameHTML() {
+        let markdown = "~~old~~ www.example.com and https://example.org/x, `code` and *emphasis*.\n"
+        let expected = MarkdownRenderer.render(markdown).html
+        #expect(expected.contains("<a href=\"http://www.example.com\">") && expected.contains("<del>old</del>"))
+        let lock = NSLock()
+        nonisolated(unsafe) var differing = 0
+        DispatchQueue.concurrentPerform(iterations: 20_000) { _ in
+            if MarkdownRenderer.render(markdown).html != expected { lock.withLock { differing += 1 } }
+        }
+        #expect(differing == 0)
     }
 
     @Test func escapeCoversAttributeBreakingCharacters() {
