@@ -62,3 +62,32 @@ import Testing
         }
     }
 }
+
+/// Same input, same bytes: two clean builds of a sampled portfolio, with every core rendering, give identical sites.
+@Suite struct DeterminismTests {
+    @Test func twoBuildsOfTheSameContentGiveTheSameBytes() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 8, months: 12, seed: 5), to: content.path)
+        // Notes with autolinks and strikethrough, whose rendering once depended on thread timing (MarkdownRendererTests).
+        for project in try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("projects").path) {
+            let note = content.appendingPathComponent("projects/\(project)/feedback/2026-12-02-links.md")
+            try Data("---\ndate: 2026-12-02\nsource: conversation\n---\nSee www.example.com and ~~the old form~~ https://example.org/form.\n".utf8).write(to: note)
+        }
+        let templates = TestSupport.packageRoot.appendingPathComponent("templates").path
+        var sites: [[String: Data]] = []
+        for name in ["first", "second"] {
+            let output = root.appendingPathComponent(name).path
+            let outcome = SiteBuilder.build(BuildOptions(content: content.path, output: output, templates: templates))
+            #expect(!outcome.failed, "\(outcome.diagnostics.filter { $0.severity == .error }.prefix(3))")
+            sites.append(TestSupport.files(in: URL(fileURLWithPath: output)))
+        }
+        #expect(sites[0].count > 8 * 12)
+        #expect(sites[0].keys.sorted() == sites[1].keys.sorted())
+        let differing = sites[0].keys.filter { sites[0][$0] != sites[1][$0] }.sorted()
+        #expect(differing.isEmpty, "differing: \(differing.prefix(10))")
+        let linked = sites[0].filter { $0.key.hasSuffix("index.html") && String(decoding: $0.value, as: UTF8.self).contains("<a href=\"http://www.example.com\">") }
+        #expect(linked.count >= 8, "every project's page with the note links www.example.com")
+    }
+}
