@@ -186,7 +186,7 @@ run() {
     # shellcheck disable=SC2086
     nice -n "$nice_level" "$bin/fuzz-$name" "$corpus" "$work/seeds/$name" \
         -max_total_time="$seconds" ${runs_limit:+-runs="$runs_limit"} -max_len="$(max_len "$name")" \
-        -dict="$fuzz/yardstick.dict" -timeout="${TIMEOUT:-60}" -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
+        -dict="$fuzz/yardstick.dict" -timeout="${TIMEOUT:-60}" -report_slow_units="${TIMEOUT:-60}" -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
         -print_final_stats=1 ${FUZZ_FLAGS:-} > "$log" 2>&1 || status=$?
     ended="$(date +%s)"
     local runs rate found size wall cov ft entries
