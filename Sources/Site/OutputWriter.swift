@@ -94,7 +94,7 @@ enum OutputWriter {
             unlink(spare.path + "/" + path)
             present[path] = nil
         }
-        for folder in existingFolders.sorted(by: >) where !folders.contains(folder) {
+        for folder in existingFolders.filter({ !folders.contains($0) }).sorted(by: >) {
             rmdir(spare.path + "/" + folder)
         }
         // Missing folders, a level at a time (a folder's parent first), each level in parallel.
