@@ -13,9 +13,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-Qn`; nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 7, utf8[4] == UInt8(ascii: "-"), utf8[5] == UInt8(ascii: "Q"),
-              let year = Month.digits(utf8[0..<4]), let quarter = Month.digits(utf8[6..<7]),
+        guard let (bytes, count) = Month.shortUTF8(String(text)), count == 7,
+              bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q"),
+              let year = Month.digits(bytes, 0..<4), let quarter = Month.digits(bytes, 6..<7),
               (1...4).contains(quarter)
         else { return nil }
         self.init(year: year, quarter: quarter)
