@@ -6,8 +6,12 @@ public struct CoefficientInference: Equatable, Sendable {
     public let standardError: Double
     /// estimate / standardError (±∞ when the standard error is zero and the estimate is not; 0 when both are).
     public let t: Double
-    /// The two-sided p-value of t under Student's t with `df` degrees of freedom.
-    public let p: Double
+    /// The two-sided p-value of t under Student's t with `df` degrees of freedom, computed on each access: an
+    /// interval needs only the quantile, and the p-value's incomplete beta function costs as much as a small fit.
+    public var p: Double {
+        if standardError > 0 { return StudentT.twoSidedP(t, df: df) }
+        return estimate == 0 ? 1 : 0
+    }
     /// The lower end of the confidence interval.
     public let low: Double
     /// The upper end of the confidence interval.
@@ -28,10 +32,8 @@ public struct CoefficientInference: Equatable, Sendable {
         self.level = level
         if standardError > 0 {
             t = estimate / standardError
-            p = StudentT.twoSidedP(t, df: df)
         } else {
             t = estimate == 0 ? 0 : (estimate > 0 ? .infinity : -.infinity)
-            p = estimate == 0 ? 1 : 0
         }
         // The upper critical value, from the lower tail so that 1 − α/2 is never rounded.
         let critical = -StudentT.quantile((1 - level) / 2, df: df)
