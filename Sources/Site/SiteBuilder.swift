@@ -58,7 +58,9 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) -> Outcome {
         var timings: [(step: BuildStep, seconds: Double)] = []
         log(BuildStep.loading.label)
-        let cache = options.incremental ? BuildCache.load(for: options.output) : nil
+        // The cache, the check of the kept pages and the cache's update count under loading and writing, so that
+        // `--verbose` accounts for the whole build.
+        let cache = options.incremental ? timed(.loading, &timings) { BuildCache.load(for: options.output) } : nil
         let scan = timed(.loading, &timings) { InputScan(content: options.content, templates: options.templates, previous: cache?.files ?? []) }
         // Every outcome also says how many inputs had to be read.
         func outcome(diagnostics: [Diagnostic], fileCount: Int, timings: [(step: BuildStep, seconds: Double)],
@@ -68,13 +70,15 @@ public enum SiteBuilder {
                                 projectsBuilt: projectsBuilt, projectsKept: projectsKept, upToDate: upToDate,
                                 inputsHashed: scan.hashedCount, inputsScanned: scan.files.count)
         }
-        let (sharedInputs, projectPrints) = scan.fingerprints()
+        let (sharedInputs, projectPrints) = timed(.loading, &timings) { scan.fingerprints() }
         let shared = SHA256.hex(Array("\(sharedInputs)\n\(options.content)\n\(options.templates)".utf8))
         var kept: [String: BuildCache.ProjectEntry] = [:]
         if let cache, cache.shared == shared, cache.manifest == manifestHash(options.output) {
             // A project is kept when its folder is unchanged and its pages are all still in the site.
             let unchanged = cache.projects.filter { id, entry in projectPrints[id] == entry.fingerprint }.map { $0 }
-            let complete = Parallel.map(unchanged) { _, entry in entry.outputs.allSatisfy { access(options.output + "/" + $0.path, F_OK) == 0 } }
+            let complete = timed(.loading, &timings) {
+                Parallel.map(unchanged) { _, entry in entry.outputs.allSatisfy { access(options.output + "/" + $0.path, F_OK) == 0 } }
+            }
             kept = Dictionary(uniqueKeysWithValues: zip(unchanged, complete).filter(\.1).map(\.0))
         }
         var (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
@@ -144,10 +148,11 @@ public enum SiteBuilder {
                     latestOutcomeMonth: portfolio.projects.first { $0.id == id }.flatMap(latestOutcomeMonth)?.description,
                     outputs: project.outputs.map { BuildCache.Output(path: $0, sha: hashes[$0] ?? "") }, digest: project.digest)
             }
-            BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
-                       manifest: manifestHash, sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
-                           .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? manifestHash) },
-                       projects: entries, files: scan.recordForNextBuild).save(for: options.output, rewriting: Set(rendered.projects.keys))
+            let next = BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
+                                  manifest: manifestHash, sharedOutputs: sharedPaths(files.map(\.path) + rendered.keptPages.map(\.path), projects: rendered.projects.values.map(\.outputs))
+                                      .map { BuildCache.Output(path: $0, sha: hashes[$0] ?? manifestHash) },
+                                  projects: entries, files: scan.recordForNextBuild)
+            timed(.writing, &timings) { next.save(for: options.output, rewriting: Set(rendered.projects.keys)) }
         }
         return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
                        projectsBuilt: rendered.projects.count, projectsKept: kept.count)
