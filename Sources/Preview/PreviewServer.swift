@@ -61,8 +61,26 @@ public final class PreviewServer: Sendable {
         await state.finished(errors: outcome.diagnostics.filter { $0.severity == .error })
     }
 
-    /// Polls the inputs' names, sizes and modification times twice a second.
+    /// Rebuilds when an input changes: told by inotify where the system has it, otherwise by polling the inputs'
+    /// names, sizes and modification times twice a second.
     private func watch() async {
+        guard let watcher = DirectoryWatcher(roots: [content, templates]) else {
+            log("Watching \(content) and \(templates) by polling them twice a second (no inotify watch could be added)")
+            return await poll()
+        }
+        var built = 0
+        for await _ in watcher.changes {
+            // An editor's save or a `git checkout` comes as a burst of events: let it finish, then build once.
+            try? await Task.sleep(for: .milliseconds(100))
+            guard !Task.isCancelled else { return }
+            let seen = watcher.generation
+            guard seen != built else { continue }  // Arrived while waiting above: the last build covered it.
+            built = seen
+            await rebuild(reason: "a file changed")
+        }
+    }
+
+    private func poll() async {
         var last = fingerprint()
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(500))

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Reports changes below a set of folders as they happen, with Linux's inotify: one watch per folder, new folders
+/// watched as they appear, nothing read or stat'ed while nothing changes.
+///
+/// `yardstick serve` used to poll instead: every half second it listed and stat'ed every input, which at
+/// portfolio-200 (16,944 files) kept 0.7 of a core busy while idle and added about two seconds between saving a
+/// note and seeing it. Names starting with a dot (editor swap files, `.git`) are ignored, as the loader ignores
+/// them. `changes` yields once for any number of events that arrive before it is next read.
+final class DirectoryWatcher: @unchecked Sendable {
+    /// One element per burst of changes.
+    let changes: AsyncStream<Void>
+    /// How many bursts there have been: a reader that rebuilt after seeing this value can skip the element that a
+    /// burst during its wait left in `changes`.
+    var generation: Int { lock.withLock { bursts } }
+
+    private let lock = NSLock()
+    private var bursts = 0
+
+    private let descriptor: Int32
+    /// A pipe whose write end `stop()` closes, to wake the reading thread.
+    private var wake: [Int32] = [-1, -1]
+    private let continuation: AsyncStream<Void>.Continuation
+    /// Watched folders by watch descriptor; touched only by `init` and then the reading thread.
+    private var folders: [Int32: String] = [:]
+
+    /// What counts as a change: a file written and closed, created, deleted or renamed, a folder gone.
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
+        | IN_MOVE_SELF | IN_MODIFY)
+
+    /// Watches every folder below `roots`; nil when inotify is unavailable or refuses a watch (the per-user limit,
+    /// `fs.inotify.max_user_watches`), so that the caller can poll instead. Missing roots are skipped.
+    init?(roots: [String]) {
+        #if os(Linux)
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        (changes, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        guard pipe(&wake) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        for root in roots where !watchTree(root) {
+            for file in [descriptor] + wake { close(file) }
+            return nil
+        }
+        let thread = Thread { [self] in readEvents() }
+        thread.name = "yardstick-watch"
+        thread.start()
+        #else
+        return nil
+        #endif
+    }
+
+    /// Stops watching: the reading thread ends, the descriptors are closed and `changes` finishes. Once is enough.
+    func stop() {
+        #if os(Linux)
+        lock.withLock {
+            guard wake[1] >= 0 else { return }
+            close(wake[1])
+            wake[1] = -1
+        }
+        #endif
+    }
+
+    #if os(Linux)
+    /// Watches `path` and every folder below it (not those whose names start with a dot); false if a watch failed.
+    private func watchTree(_ path: String) -> Bool {
+        let watch = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
+        guard watch >= 0 else { return errno == ENOENT || errno == ENOTDIR }
+        folders[watch] = path
+        guard let handle = opendir(path) else { return true }
+        defer { closedir(handle) }
+        var subfolders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            if entry.pointee.d_type == UInt8(DT_DIR) { subfolders.append(path + "/" + name) }
+        }
+        return subfolders.allSatisfy(watchTree)
+    }
+
+    /// Reads events until `stop()` or a failure, watching new folders and reporting each burst.
+    private func readEvents() {
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        defer {
+            buffer.deallocate()
+            close(descriptor)
+            close(wake[0])
+            continuation.finish()
+        }
+        while true {
+            var ready = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
+            if poll(&ready, 2, -1) < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            if ready[1].revents != 0 { return }
+            let count = read(descriptor, buffer, size)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            var changed = false
+            var offset = 0
+            while offset + 16 <= count {
+                let watch = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                let nameBytes = UnsafeRawBufferPointer(start: buffer + offset + 16, count: min(length, count - offset - 16))
+                let name = String(decoding: nameBytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+                offset += 16 + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    changed = true  // Events were lost: something changed.
+                    continue
+                }
+                if mask & UInt32(IN_IGNORED) != 0 {
+                    folders[watch] = nil
+                    continue
+                }
+                guard !name.hasPrefix(".") else { continue }
+                changed = true
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = folders[watch] {
+                    // A new folder (or one moved in): watch it and whatever it already holds.
+                    _ = watchTree(parent + "/" + name)
+                }
+            }
+            if changed {
+                lock.withLock { bursts += 1 }
+                continuation.yield(())
+            }
+        }
+    }
+    #endif
+}
