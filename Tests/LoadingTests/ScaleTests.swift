@@ -81,4 +81,26 @@ struct ScaleTests {
         #expect(chunkedLog.items == wholeLog.items)
         #expect(wholeLog.items.map(\.code).sorted() == ["bad-number", "duplicate-key", "unknown-segment"])
     }
+
+    /// One misnamed metric in a long export: five rows are reported one by one, the rest in one error per problem
+    /// that counts them and says where they end, and the did-you-mean is worked out only for the rows reported.
+    @Test func repeatedRowErrorsAreCountedAfterTheFirstFive() throws {
+        var csv = "period,metric,segment,value\n2025-01,calls,,1\n"
+        for month in 1...12 {
+            for segment in ["pilot", "rest"] { csv += String(format: "2025-%02d,cals,%@,2\n", month, segment) }
+        }
+        csv += "2025-02,calls,,x\n"
+        let log = DiagnosticLog()
+        let snapshot = SnapshotLoader.load(Array(csv.utf8), exported: Day(year: 2026, month: 1, day: 5), path: "s.csv",
+                                           expecting: .init(metrics: ["calls"], segments: ["all", "pilot", "rest"]), log: log)
+        #expect(snapshot == nil)
+        let unknown = log.items.filter { $0.code == "unknown-metric" }
+        #expect(unknown.map(\.line) == [3, 4, 5, 6, 7, 8])
+        #expect(unknown.prefix(5).allSatisfy { $0.message == "unknown metric 'cals': declare it under 'metrics' in contract.yml (did you mean 'calls'?)" })
+        #expect(unknown.last?.message == "19 more rows have this problem (unknown-metric), from this line to line 26; the first 5 are reported one by one")
+        #expect(unknown.last?.column == 9)
+        // Other problems are counted on their own: the one bad number is reported as usual.
+        #expect(log.items.filter { $0.code == "bad-number" }.map(\.line) == [27])
+        #expect(log.items.count == 7)
+    }
 }
