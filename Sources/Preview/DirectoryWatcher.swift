@@ -42,6 +42,8 @@ final class DirectoryWatcher: @unchecked Sendable {
             close(descriptor)
             return nil
         }
+        // Close-on-exec, as the inotify descriptor: a child (the site's background `rm`) must not keep them open.
+        for file in wake { _ = fcntl(file, F_SETFD, FD_CLOEXEC) }
         for root in roots where !watchTree(root) {
             for file in [descriptor] + wake { close(file) }
             return nil
