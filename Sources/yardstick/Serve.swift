@@ -14,14 +14,26 @@ struct Serve: ParsableCommand {
         let server = PreviewServer(content: content, templates: templates, port: port) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // Ctrl-C or a terminate signal: remove what must not outlive this preview, then exit.
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler {
+                server.stop()
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
+        }
         Task {
             do {
                 try await server.run()
             } catch {
                 FileHandle.standardError.write(Data("error: the preview server stopped: \(error)\n".utf8))
+                server.stop()
                 Foundation.exit(1)
             }
         }
-        dispatchMain()
+        withExtendedLifetime(signals) { dispatchMain() }
     }
 }

@@ -69,4 +69,53 @@ import Testing
         #expect(failed.contains("The last rebuild failed"))
         #expect(failed.contains("A fresh quote written while the preview runs."), "the last good site keeps being served")
     }
+
+    /// Starts `yardstick serve` on `content` and reads its output until it serves; returns the process, its output
+    /// so far and the folder it builds in.
+    func startServe(_ content: URL) async throws -> (process: Process, log: String, folder: String) {
+        let process = Process()
+        process.executableURL = TestSupport.executable
+        process.arguments = ["serve", "--port", "0", "--content", content.path,
+                             "--templates", TestSupport.packageRoot.appendingPathComponent("templates").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var log = ""
+        for _ in 0..<240 where !log.contains("Serving a preview") {
+            try await Task.sleep(for: .milliseconds(250))
+            log += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let line = try #require(log.split(separator: "\n").first { $0.hasPrefix("Building the preview in ") }, "no folder in: \(log)")
+        let folder = String(line.dropFirst("Building the preview in ".count).split(separator: " ")[0])
+        return (process, log, folder)
+    }
+
+    @Test func previewsOfTheSameFoldersReuseOneSiteAndASecondOneCleansUpAfterItself() async throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try TestSupport.run(["init", content.path])
+
+        let first = try await startServe(content)
+        defer { first.process.terminate() }
+        #expect(FileManager.default.fileExists(atPath: first.folder + "/index.html"), "\(first.log)")
+        // A second preview while the first runs gets a folder of its own and removes it when it stops.
+        let second = try await startServe(content)
+        #expect(second.folder != first.folder)
+        #expect(second.log.contains("another preview of these folders is running"))
+        #expect(FileManager.default.fileExists(atPath: second.folder + "/index.html"))
+        second.process.terminate()
+        second.process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: second.folder).deletingLastPathComponent().path))
+
+        // The next preview after the first builds where the first did, from its cache; that folder is kept.
+        first.process.terminate()
+        first.process.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: first.folder + "/index.html"), "the shared preview outlives its server")
+        let third = try await startServe(content)
+        defer { third.process.terminate() }
+        #expect(third.folder == first.folder)
+        let cache = URL(fileURLWithPath: first.folder).deletingLastPathComponent().appendingPathComponent(".site.cache/state.bin")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+    }
 }
