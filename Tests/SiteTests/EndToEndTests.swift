@@ -72,6 +72,29 @@ import Testing
         #expect(again.status == 1)
     }
 
+    /// Past twenty diagnostics, a line before the count says how many there are of each code, most frequent first.
+    @Test func manyDiagnosticsAreSummedUpByCode() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("sample")
+        #expect(try TestSupport.run(["sample", "--projects", "20", "--months", "24", "--seed", "7", content.path]).status == 0)
+        let check = try TestSupport.run(["check", "--content", content.path])
+        let lines = check.err.split(separator: "\n").map(String.init)
+        let codes = lines.compactMap { line -> String? in
+            guard line.contains(": warning: "), line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
+            return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+        }
+        #expect(codes.count > 20, "\(check.err)")
+        let summary = try #require(lines.dropLast().last, "\(check.err)")
+        #expect(summary.hasPrefix("warnings by code: "))
+        let counted = summary.dropFirst("warnings by code: ".count).split(separator: ", ").map { pair in
+            let parts = pair.split(separator: " ")
+            return (code: String(parts[0]), count: Int(parts[1]) ?? -1)
+        }
+        #expect(Dictionary(uniqueKeysWithValues: counted.map { ($0.code, $0.count) }) == Dictionary(grouping: codes) { $0 }.mapValues(\.count))
+        #expect(counted.map(\.count) == counted.map(\.count).sorted(by: >), "most frequent first: \(summary)")
+        #expect(lines.last == "0 errors, \(codes.count) warnings")
+    }
+
     @Test func jsonDiagnosticsAreOneObjectPerLine() throws {
         let result = try TestSupport.run(["check", "--content", "content", "--format", "json"])
         #expect(result.status == 0)
