@@ -26,6 +26,10 @@ final class DirectoryWatcher: @unchecked Sendable {
     private let continuation: AsyncStream<Void>.Continuation
     /// Watched folders by watch descriptor; touched only by `init` and then the reading thread.
     private var folders: [Int32: String] = [:]
+    /// The roots as given, and those that do not exist (yet, or any more: `rm -rf content && git checkout .`),
+    /// looked for twice a second and watched again when they are back.
+    private let roots: [String]
+    private var missingRoots: Set<String> = []
 
     /// What counts as a change: a file written and closed, created, deleted or renamed, a folder gone.
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -34,6 +38,7 @@ final class DirectoryWatcher: @unchecked Sendable {
     /// Watches every folder below `roots`; nil when inotify is unavailable or refuses a watch (the per-user limit,
     /// `fs.inotify.max_user_watches`), so that the caller can poll instead. Missing roots are skipped.
     init?(roots: [String]) {
+        self.roots = roots
         #if os(Linux)
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
@@ -48,6 +53,7 @@ final class DirectoryWatcher: @unchecked Sendable {
             for file in [descriptor] + wake { close(file) }
             return nil
         }
+        missingRoots = Set(roots.filter { root in !folders.values.contains(root) })
         let thread = Thread { [self] in readEvents() }
         thread.name = "yardstick-watch"
         thread.start()
@@ -96,15 +102,26 @@ final class DirectoryWatcher: @unchecked Sendable {
         }
         while true {
             var ready = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
-            if poll(&ready, 2, -1) < 0 {
+            if poll(&ready, 2, missingRoots.isEmpty ? -1 : 500) < 0 {
                 if errno == EINTR { continue }
                 return
             }
             if ready[1].revents != 0 { return }
+            var changed = false
+            for root in missingRoots where access(root, F_OK) == 0 {
+                _ = watchTree(root)
+                if folders.values.contains(root) {
+                    missingRoots.remove(root)
+                    changed = true
+                }
+            }
+            if ready[0].revents == 0 {
+                if changed { report() }
+                continue
+            }
             let count = read(descriptor, buffer, size)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
-            var changed = false
             var offset = 0
             while offset + 16 <= count {
                 let watch = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
@@ -118,7 +135,10 @@ final class DirectoryWatcher: @unchecked Sendable {
                     continue
                 }
                 if mask & UInt32(IN_IGNORED) != 0 {
-                    folders[watch] = nil
+                    if let path = folders.removeValue(forKey: watch), roots.contains(path) {
+                        missingRoots.insert(path)
+                        changed = true
+                    }
                     continue
                 }
                 guard !name.hasPrefix(".") else { continue }
@@ -128,11 +148,14 @@ final class DirectoryWatcher: @unchecked Sendable {
                     _ = watchTree(parent + "/" + name)
                 }
             }
-            if changed {
-                lock.withLock { bursts += 1 }
-                continuation.yield(())
-            }
+            if changed { report() }
         }
+    }
+
+    /// One more burst.
+    private func report() {
+        lock.withLock { bursts += 1 }
+        continuation.yield(())
     }
     #endif
 }

@@ -79,9 +79,31 @@ import Testing
         #expect(elements <= 1, "the stream ends after stop(), with at most the one change still buffered")
     }
 
-    @Test func aMissingRootIsSkipped() throws {
+    @Test func aRootThatIsMissingOrRemovedIsWatchedWhenItIsBack() async throws {
         let root = try TestSupport.temporaryDirectory()
-        let watcher = try #require(DirectoryWatcher(roots: [root.appendingPathComponent("no-such-folder").path, root.path]))
-        watcher.stop()
+        let content = root.appendingPathComponent("content"), templates = root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("projects"), withIntermediateDirectories: true)
+        let watcher = try #require(DirectoryWatcher(roots: [content.path, templates.path]))
+        defer { watcher.stop() }
+
+        // `templates` did not exist: made later, it is watched.
+        var count = watcher.generation
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        #expect(await reported(after: count, watcher), "a missing root that appears")
+        try await Task.sleep(for: .milliseconds(50))
+        count = watcher.generation
+        try write("{{title}}", to: templates.appendingPathComponent("page.mustache"))
+        #expect(await reported(after: count, watcher), "a file in a root that appeared")
+
+        // `content` removed whole and made again, as `rm -rf content && git checkout content` does.
+        try await Task.sleep(for: .milliseconds(50))
+        count = watcher.generation
+        try FileManager.default.removeItem(at: content)
+        #expect(await reported(after: count, watcher), "a root removed")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("projects/demo"), withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(1200))  // two of the twice-a-second looks for a missing root
+        count = watcher.generation
+        try write("a note", to: content.appendingPathComponent("projects/demo/note.md"))
+        #expect(await reported(after: count, watcher), "a file deep in a root made again")
     }
 }
