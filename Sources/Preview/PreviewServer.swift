@@ -29,7 +29,7 @@ public final class PreviewServer: Sendable {
         self.port = port
         self.log = log
         let temporary = FileManager.default.temporaryDirectory
-        let inputs = [content, templates].map { URL(fileURLWithPath: $0).standardizedFileURL.path }.joined(separator: "\n")
+        let inputs = [content, templates].map(LexicalPath.absolute).joined(separator: "\n")
         let shared = temporary.appendingPathComponent("yardstick-preview-" + SHA256.hex(Array(inputs.utf8)).prefix(16)).path
         if Self.lockForLife(shared) {
             output = shared + "/site"

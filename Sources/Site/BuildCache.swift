@@ -51,7 +51,7 @@ struct BuildCache {
 
     /// The cache folder for an output directory.
     static func directory(for output: String) -> URL {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let target = URL(fileURLWithPath: LexicalPath.absolute(output))
         return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).cache")
     }
 

@@ -43,13 +43,24 @@ struct InputScan {
     /// Scans `content` and `templates`; `previous` is the last build's record. Folders are listed in one pass
     /// (their entries' types come with the listing), then the files are stat'ed and, where changed, hashed in
     /// parallel.
-    init(content: String, templates: String, previous: [(path: String, stamp: Stamp)]) {
+    ///
+    /// `output` is the site's folder: when it lies inside `content` or `templates` (`--content . --output site`),
+    /// it is not an input, or every build would see the last one's pages as changed inputs and rebuild everything.
+    init(content: String, templates: String, output: String? = nil, previous: [(path: String, stamp: Stamp)]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         started = Self.nanoseconds(now)
         var found: [(key: String, path: String)] = []
-        Self.walk(content, key: "content", into: &found)
-        Self.walk(templates, key: "templates", into: &found)
+        // The output's key, as its files would have, if it is inside one of the two folders.
+        let skipped: [String] = output.map { output -> [String] in
+            let site = LexicalPath.absolute(output)
+            return [(content, "content"), (templates, "templates")].compactMap { folder, key -> String? in
+                let root = LexicalPath.absolute(folder) + "/"
+                return site.hasPrefix(root) ? key + "/" + site.dropFirst(root.count) : nil
+            }
+        } ?? []
+        Self.walk(content, key: "content", skipping: skipped, into: &found)
+        Self.walk(templates, key: "templates", skipping: skipped, into: &found)
         let record = Dictionary(previous.map { ($0.path, $0.stamp) }, uniquingKeysWith: { _, last in last })
         let batches = stride(from: 0, to: found.count, by: 256).map { found[$0..<min($0 + 256, found.count)] }
         let stamps: [[Stamp?]] = Parallel.map(batches) { batch in
@@ -128,7 +139,8 @@ struct InputScan {
 
     /// Collects the files below `directory` in `order`'s order (entries starting with a dot are skipped, as the
     /// loader skips them); an entry whose type the listing does not give (a link, say) is stat'ed to find out.
-    private static func walk(_ directory: String, key: String, into found: inout [(key: String, path: String)]) {
+    private static func walk(_ directory: String, key: String, skipping: [String], into found: inout [(key: String, path: String)]) {
+        if !skipping.isEmpty, skipping.contains(key) { return }
         guard let handle = opendir(directory) else { return }
         // A folder sorts as its name and a slash, so that its files come where their full paths sort.
         var entries: [(sortKey: String, name: String, folder: Bool)] = []
@@ -151,7 +163,7 @@ struct InputScan {
         for entry in entries.sorted(by: { $0.sortKey < $1.sortKey }) {
             let path = directory + "/" + entry.name
             if entry.folder {
-                walk(path, key: key + "/" + entry.name, into: &found)
+                walk(path, key: key + "/" + entry.name, skipping: skipping, into: &found)
             } else {
                 found.append((key + "/" + entry.name, path))
             }

@@ -23,7 +23,7 @@ enum OutputWriter {
     /// which `files` must include.
     static func write(_ files: [RenderedFile], carried: [String] = [], hashes: [String: String], to output: String) throws(Failure) {
         let manager = FileManager.default
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let target = URL(fileURLWithPath: LexicalPath.absolute(output))
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         do {

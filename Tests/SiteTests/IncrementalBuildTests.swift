@@ -86,6 +86,34 @@ import Testing
 
     /// An output that is still a plain folder (the layout before the two alternating folders) becomes a link to
     /// a complete site on the first build; a README.md the owner put there is kept.
+    /// `--content . --output site`: the site inside the content folder is not an input, so the second build finds
+    /// nothing changed (it used to see the first build's pages as new inputs and rebuild everything every time).
+    @Test func anOutputInsideTheContentFolderIsNotAnInput() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 2, months: 14, seed: 5), to: content.path)
+        let site = content.appendingPathComponent("site")
+        let first = build(content, site)
+        #expect(!first.failed && !first.upToDate)
+        let again = build(content, site)
+        #expect(again.upToDate, "the previous site was taken for changed inputs")
+        #expect(again.inputsScanned == first.inputsScanned, "the site's files were scanned as inputs")
+        // The same site named through `..`: `URL.standardizedFileURL` resolved links in such a path, and the build
+        // took the live `.site.a` for the output, replaced it with a link and left `..site.a.a` beside it.
+        let other = build(content, URL(fileURLWithPath: content.path + "/./projects/../site"))
+        #expect(other.upToDate)
+        let names = try FileManager.default.contentsOfDirectory(atPath: content.path).filter { $0.contains("site") }.sorted()
+        #expect(names == [".site.a", ".site.cache", ".site.lock", "site"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.path) == ".site.a")
+
+        // A build that loads content again (a shared file changed) does not warn about the site as a stray file.
+        let settings = content.appendingPathComponent("yardstick.yml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "\n").write(to: settings, atomically: true, encoding: .utf8)
+        let edited = build(content, site)
+        #expect(!edited.failed && edited.projectsBuilt == 2)
+        #expect(!edited.diagnostics.contains { $0.code == "unknown-file" }, "\(edited.diagnostics.filter { $0.code == "unknown-file" })")
+    }
+
     @Test func aPlainOutputFolderIsReplacedByTheLink() throws {
         let root = try TestSupport.temporaryDirectory()
         let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
