@@ -11,8 +11,9 @@ import Rendering
 /// last — and then replaces the link in one atomic rename. A reader, or a build killed at any instant, sees
 /// the whole previous site or the whole new one, never a mix, and a build that changed a few pages writes a
 /// few files. A failed build leaves the previous site as it was; a lock file beside the output stops two
-/// builds from writing at once. An output that is still a plain folder (from an older Yardstick) is
-/// exchanged for the link atomically on the first build and then deleted.
+/// builds from writing at once. An output that is still a plain folder holding an older Yardstick's site is
+/// exchanged for the link atomically on the first build and then deleted; any other file, folder or link at
+/// the output is refused (`refusal`).
 enum OutputWriter {
     struct Failure: Error {
         var diagnostic: Diagnostic
@@ -47,6 +48,7 @@ enum OutputWriter {
             removeInBackground(parent.appendingPathComponent(leftover).path)
         }
 
+        if let refusal = refusal(output) { throw Failure(diagnostic: refusal) }
         let slots = [".\(name).a", ".\(name).b"]
         let live = (try? manager.destinationOfSymbolicLink(atPath: target.path)).flatMap { slots.firstIndex(of: $0) }
         let spare = parent.appendingPathComponent(slots[live.map { 1 - $0 } ?? 0])
@@ -56,6 +58,38 @@ enum OutputWriter {
         } catch {
             throw Failure(diagnostic: .error("write-failed", "could not write the site: \(error.localizedDescription); the previous site is untouched",
                                               at: SourceLocation(path: output)))
+        }
+    }
+
+    /// Why `output` cannot be the site, or nil when it can: when it is missing, the link a build made, an empty
+    /// folder, or a folder holding a site an older Yardstick wrote there directly (its `manifest.json` names the
+    /// generator), which the build replaces. A file, a link to somewhere else, or a folder of other files is
+    /// refused before anything is written: the output is replaced whole, and `--output docs` once deleted a
+    /// folder of the owner's own files without a word.
+    static func refusal(_ output: String) -> Diagnostic? {
+        let path = LexicalPath.absolute(output)
+        let name = (path as NSString).lastPathComponent
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        let location = SourceLocation(path: output)
+        switch status.st_mode & S_IFMT {
+        case S_IFLNK:
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            if destination == ".\(name).a" || destination == ".\(name).b" { return nil }
+            return .error("output-not-site", "\(output) is a link to \(destination) that no build made; pass another --output, "
+                          + "or remove the link (to publish elsewhere, copy the site with cp -rL)", at: location)
+        case S_IFDIR:
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            if entries.isEmpty { return nil }
+            if let handle = FileHandle(forReadingAtPath: path + "/manifest.json"),
+               let head = try? handle.read(upToCount: 64), String(decoding: head, as: UTF8.self).hasPrefix("{\n  \"generator\": \"yardstick") {
+                return nil
+            }
+            let shown = entries.prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
+            return .error("output-not-site", "\(output) is a folder of files no build wrote (\(shown)); the output is replaced whole, "
+                          + "so pass another --output or move those files away", at: location)
+        default:
+            return .error("output-not-site", "\(output) is a file, not a folder for the site; pass another --output", at: location)
         }
     }
 

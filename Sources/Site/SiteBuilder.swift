@@ -57,6 +57,8 @@ public enum SiteBuilder {
     /// bytes as a clean build (see `BuildCache`).
     public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) -> Outcome {
         var timings: [(step: BuildStep, seconds: Double)] = []
+        // Before any work: an output that is a file or holds other files is never replaced.
+        if let refusal = OutputWriter.refusal(options.output) { return Outcome(diagnostics: [refusal], fileCount: 0) }
         log(BuildStep.loading.label)
         // The cache, the check of the kept pages and the cache's update count under loading and writing, so that
         // `--verbose` accounts for the whole build.

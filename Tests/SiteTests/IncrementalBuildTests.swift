@@ -121,6 +121,8 @@ import Testing
         try FileManager.default.createDirectory(at: site.appendingPathComponent("old-pages"), withIntermediateDirectories: true)
         try Data("kept\n".utf8).write(to: site.appendingPathComponent("README.md"))
         try Data("stale\n".utf8).write(to: site.appendingPathComponent("old-pages/index.html"))
+        // A site an older Yardstick wrote straight into the folder says so in its manifest.
+        try Data("{\n  \"generator\": \"yardstick 0.0.9\",\n  \"files\": {}\n}\n".utf8).write(to: site.appendingPathComponent("manifest.json"))
 
         #expect(!build(content, site).failed)
         let target = try FileManager.default.destinationOfSymbolicLink(atPath: site.path)
@@ -129,6 +131,37 @@ import Testing
         #expect(files["README.md"] == Data("kept\n".utf8))
         #expect(files["old-pages/index.html"] == nil, "a file of the old folder survived")
         #expect(files["manifest.json"] != nil && files["index.html"] != nil)
+    }
+
+    /// A file, a folder of other files or a link someone else made at the output is refused before anything is
+    /// written, and left exactly as it was (`--output docs` once deleted a folder of the owner's own files).
+    @Test func anOutputThatHoldsSomethingElseIsRefusedAndLeftAlone() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 1, months: 6, seed: 4), to: content.path)
+        let docs = root.appendingPathComponent("docs"), file = root.appendingPathComponent("report.pdf")
+        let link = root.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("guides"), withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: docs.appendingPathComponent("guides/setup.md"))
+        try Data("%PDF\n".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: docs.path)
+        let empty = root.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+
+        for (output, expected) in [(docs, "is a folder of files no build wrote (guides)"), (file, "is a file, not a folder"),
+                                   (link, "is a link to \(docs.path) that no build made")] {
+            let outcome = build(content, output)
+            #expect(outcome.failed && outcome.fileCount == 0)
+            #expect(outcome.diagnostics.map(\.code) == ["output-not-site"])
+            #expect(outcome.diagnostics.first?.message.contains(expected) == true, "\(outcome.diagnostics)")
+        }
+        #expect(TestSupport.files(in: docs) == ["guides/setup.md": Data("mine\n".utf8)])
+        #expect(try Data(contentsOf: file) == Data("%PDF\n".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == docs.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["content", "docs", "empty", "public", "report.pdf"])
+        // An empty folder is taken.
+        #expect(!build(content, empty).failed)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: empty.path) == ".empty.a")
     }
 
     @Test func aSecondBuildWithTheCleanFlagRebuildsEverything() throws {
