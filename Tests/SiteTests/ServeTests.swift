@@ -30,6 +30,7 @@ import Testing
         process.executableURL = TestSupport.executable
         process.arguments = ["serve", "--port", "0", "--content", content.path,
                              "--templates", TestSupport.packageRoot.appendingPathComponent("templates").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": root.appendingPathComponent("cache").path]) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -72,9 +73,10 @@ import Testing
 
     /// Starts `yardstick serve` on `content` and reads its output until it serves; returns the process, its output
     /// so far and the folder it builds in.
-    func startServe(_ content: URL) async throws -> (process: Process, log: String, folder: String) {
+    func startServe(_ content: URL, cache: URL) async throws -> (process: Process, log: String, folder: String) {
         let process = Process()
         process.executableURL = TestSupport.executable
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache.path]) { $1 }
         process.arguments = ["serve", "--port", "0", "--content", content.path,
                              "--templates", TestSupport.packageRoot.appendingPathComponent("templates").path]
         let output = Pipe()
@@ -93,14 +95,15 @@ import Testing
 
     @Test func previewsOfTheSameFoldersReuseOneSiteAndASecondOneCleansUpAfterItself() async throws {
         let root = try TestSupport.temporaryDirectory()
-        let content = root.appendingPathComponent("content")
+        let content = root.appendingPathComponent("content"), cache = root.appendingPathComponent("cache")
         _ = try TestSupport.run(["init", content.path])
 
-        let first = try await startServe(content)
+        let first = try await startServe(content, cache: cache)
+        #expect(first.folder.hasPrefix(cache.path + "/yardstick/preview-"), "previews are built in the user's cache folder")
         defer { first.process.terminate() }
         #expect(FileManager.default.fileExists(atPath: first.folder + "/index.html"), "\(first.log)")
         // A second preview while the first runs gets a folder of its own and removes it when it stops.
-        let second = try await startServe(content)
+        let second = try await startServe(content, cache: cache)
         #expect(second.folder != first.folder)
         #expect(second.log.contains("another preview of these folders is running"))
         #expect(FileManager.default.fileExists(atPath: second.folder + "/index.html"))
@@ -112,10 +115,10 @@ import Testing
         first.process.terminate()
         first.process.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: first.folder + "/index.html"), "the shared preview outlives its server")
-        let third = try await startServe(content)
+        let third = try await startServe(content, cache: cache)
         defer { third.process.terminate() }
         #expect(third.folder == first.folder)
-        let cache = URL(fileURLWithPath: first.folder).deletingLastPathComponent().appendingPathComponent(".site.cache/state.bin")
-        #expect(FileManager.default.fileExists(atPath: cache.path))
+        let state = URL(fileURLWithPath: first.folder).deletingLastPathComponent().appendingPathComponent(".site.cache/state.bin")
+        #expect(FileManager.default.fileExists(atPath: state.path))
     }
 }
