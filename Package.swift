@@ -35,7 +35,7 @@ let package = Package(
         // The build pipeline and the only code that touches the output directory.
         .target(name: "Site", dependencies: ["Model", "Loading", "Analysis", "Rendering", "CSupport"]),
         // `yardstick serve`: the preview server with rebuild on change (loopback only).
-        .target(name: "Preview", dependencies: ["Site", "Model", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", "Model", "CSupport", .product(name: "FlyingFox", package: "FlyingFox")]),
         // The thin command-line front end.
         .executableTarget(
             name: "yardstick",

@@ -14,4 +14,7 @@ int ys_sha256_hardware(void);
 /// call only when ys_sha256_hardware() is 1.
 void ys_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// Returns memory the allocator holds free to the system (glibc's malloc_trim); does nothing elsewhere.
+void ys_release_free_memory(void);
+
 #endif

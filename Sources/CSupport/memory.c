@@ -1,0 +1,10 @@
+#include "CSupport.h"
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void ys_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
