@@ -105,7 +105,8 @@ public final class PreviewServer: Sendable {
         if outcome.failed {
             log("Rebuild failed (\(reason)); still serving the last good site")
         } else {
-            log(String(format: "Rebuilt %d files in %.2f s (%@)", outcome.fileCount, seconds, reason))
+            let what = outcome.upToDate ? "Up to date" : outcome.projectsKept > 0 ? "Rebuilt \(outcome.projectsBuilt) of \(outcome.projectsBuilt + outcome.projectsKept) projects" : "Built"
+            log(what + String(format: ": %d files in %.2f s (%@)", outcome.fileCount, seconds, reason))
         }
         await state.finished(errors: outcome.diagnostics.filter { $0.severity == .error })
         // A build's peak (460 MB for a first build of 200 projects) stays with the process otherwise: glibc keeps
