@@ -65,6 +65,31 @@ public final class PreviewServer: Sendable {
         return true  // The descriptor stays open: the lock goes when the process does.
     }
 
+    /// Why the server cannot listen on 127.0.0.1:`port`, or nil if it can (a socket is bound there and closed).
+    static func portProblem(_ port: UInt16) -> String? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return nil }
+        defer { close(socket) }
+        var reuse: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound != 0 else { return nil }
+        let reason = errno == EADDRINUSE ? "is in use (another preview, or another server)" : "cannot be used: \(String(cString: strerror(errno)))"
+        return "port \(port) on 127.0.0.1 \(reason); pass --port 0 to take a free one, or another --port"
+    }
+
+    /// The error `run` throws when the port is taken.
+    public struct PortUnavailable: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
     /// Removes the folder of a second preview; the shared folder is kept for the next one.
     public func stop() {
         if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
@@ -72,6 +97,8 @@ public final class PreviewServer: Sendable {
 
     /// Builds, then serves until the process ends.
     public func run() async throws {
+        // A port in use is found before the first build, which at 200 projects takes seconds.
+        if port != 0, let problem = Self.portProblem(port) { throw PortUnavailable(message: problem) }
         log("Building the preview in \(output)" + (temporaryFolder == nil ? "" : " (another preview of these folders is running)"))
         await rebuild(reason: "first build")
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)

@@ -28,6 +28,10 @@ struct Serve: ParsableCommand {
         Task {
             do {
                 try await server.run()
+            } catch let unavailable as PreviewServer.PortUnavailable {
+                FileHandle.standardError.write(Data("error: \(unavailable.message)\n".utf8))
+                server.stop()
+                Foundation.exit(1)
             } catch {
                 FileHandle.standardError.write(Data("error: the preview server stopped: \(error)\n".utf8))
                 server.stop()

@@ -121,4 +121,41 @@ import Testing
         let state = URL(fileURLWithPath: first.folder).deletingLastPathComponent().appendingPathComponent(".site.cache/state.bin")
         #expect(FileManager.default.fileExists(atPath: state.path))
     }
+
+    /// A port already taken is reported at once, before any build, with what to do about it.
+    @Test func aTakenPortIsReportedBeforeBuilding() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try TestSupport.run(["init", content.path])
+        // Hold a port on 127.0.0.1, as another server would.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && listen(holder, 1) == 0
+                && getsockname(holder, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = UInt16(bigEndian: address.sin_port)
+
+        let cache = root.appendingPathComponent("cache")
+        let process = Process()
+        process.executableURL = TestSupport.executable
+        process.arguments = ["serve", "--port", String(port), "--content", content.path,
+                             "--templates", TestSupport.packageRoot.appendingPathComponent("templates").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache.path]) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(errors == "error: port \(port) on 127.0.0.1 is in use (another preview, or another server); pass --port 0 to take a free one, or another --port\n")
+        #expect(!output.contains("Building"), "nothing is built: \(output)")
+    }
 }
