@@ -18,9 +18,9 @@ public enum ContentLoader {
     /// Loads `directory`; paths in diagnostics start with `directory` as given.
     ///
     /// Projects named in `skipping` are not read at all (an incremental build has them already): they are
-    /// neither in the portfolio nor in the diagnostics and input files. Entries of the directory named in
-    /// `ignoring` (the site, when it is built inside the content directory) are passed over without a warning.
-    public static func load(directory: String, skipping: Set<String> = [], ignoring: Set<String> = []) -> Result {
+    /// neither in the portfolio nor in the diagnostics and input files. A site built inside the content directory
+    /// (`--content . --output site`) is passed over without a warning.
+    public static func load(directory: String, skipping: Set<String> = []) -> Result {
         let log = DiagnosticLog()
         let reader = DirectoryReader(root: directory)
         var inputs: [String] = []
@@ -57,7 +57,7 @@ public enum ContentLoader {
             }
         }
         for name in reader.list("") where !["yardstick.yml", "events.yml", "editions.yml", "projects", "README.md"].contains(name)
-            && !name.hasPrefix(".") && !ignoring.contains(name) {
+            && !name.hasPrefix(".") && !reader.isSiteLink(name) {
             log.warning("unknown-file", "'\(name)' is not part of a content directory and is ignored", at: SourceLocation(path: display(name)))
         }
 

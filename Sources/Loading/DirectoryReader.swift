@@ -21,6 +21,13 @@ struct DirectoryReader {
         ((try? FileManager.default.contentsOfDirectory(atPath: display(relative))) ?? []).sorted()
     }
 
+    /// Whether the entry `name` of the content directory is the link a build makes for its output (to
+    /// `.<name>.a` or `.<name>.b`): a site built inside the content directory, which is not content.
+    func isSiteLink(_ name: String) -> Bool {
+        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: display(name)) else { return false }
+        return destination == ".\(name).a" || destination == ".\(name).b"
+    }
+
     /// The bytes of a regular file; nil when it does not exist or is a directory.
     func read(_ relative: String) -> [UInt8]? {
         guard !isDirectory(relative), let data = FileManager.default.contents(atPath: display(relative)) else { return nil }

@@ -84,8 +84,7 @@ public enum SiteBuilder {
             kept = Dictionary(uniqueKeysWithValues: zip(unchanged, complete).filter(\.1).map(\.0))
         }
         var (loaded, (templates, templateDiagnostics)) = timed(.loading, &timings) {
-            (ContentLoader.load(directory: options.content, skipping: Set(kept.keys), ignoring: outputInContent(options)),
-             TemplateLoader.load(directory: options.templates))
+            (ContentLoader.load(directory: options.content, skipping: Set(kept.keys)), TemplateLoader.load(directory: options.templates))
         }
         func keptDiagnostics() -> [Diagnostic] { kept.values.flatMap(\.loadDiagnostics) }
         var diagnostics = (loaded.diagnostics + keptDiagnostics() + templateDiagnostics).sortedForDisplay()
@@ -96,7 +95,7 @@ public enum SiteBuilder {
         var reporting = portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: kept)
         if !kept.isEmpty, reporting?.description != cache?.reportingMonth {
             kept = [:]
-            loaded = timed(.loading, &timings) { ContentLoader.load(directory: options.content, ignoring: outputInContent(options)) }
+            loaded = timed(.loading, &timings) { ContentLoader.load(directory: options.content) }
             diagnostics = (loaded.diagnostics + templateDiagnostics).sortedForDisplay()
             guard let all = loaded.portfolio, !diagnostics.hasErrors else { return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
             portfolio = all
@@ -159,14 +158,6 @@ public enum SiteBuilder {
         }
         return outcome(diagnostics: diagnostics, fileCount: files.count + carried.count, timings: timings, slowestPage: rendered.slowest,
                        projectsBuilt: rendered.projects.count, projectsKept: kept.count)
-    }
-
-    /// The name of the output when it is built directly inside the content directory (`--content . --output site`),
-    /// for the loader to pass over; otherwise nothing.
-    static func outputInContent(_ options: BuildOptions) -> Set<String> {
-        let output = LexicalPath.absolute(options.output)
-        let parent = (output as NSString).deletingLastPathComponent
-        return parent == LexicalPath.absolute(options.content) ? [(output as NSString).lastPathComponent] : []
     }
 
     /// The paths of the files that belong to no project.
