@@ -46,6 +46,20 @@ extension FuzzHarness {
         for diagnostic in log.items.dropFirst(nameErrors) {
             require(diagnostic.line >= 1 && diagnostic.column >= 1, "CSV diagnostic without a position: \(diagnostic)")
         }
+        // A problem repeated on many rows: the first `listed` one by one, then one error that counts the rest.
+        let rowCodes: Set = ["ragged-row", "bad-date", "period-out-of-range", "unknown-metric", "unknown-segment", "bad-number",
+                             "duplicate-key"]
+        for (code, items) in Dictionary(grouping: log.items.dropFirst(nameErrors).filter { rowCodes.contains($0.code) }, by: \.code) {
+            let listed = SnapshotLoader.RowProblems.listed
+            require(items.count <= listed + 1, "\(items.count) '\(code)' errors, more than \(listed) and a count")
+            // The count is the only one of these messages that starts with a digit.
+            func isCount(_ diagnostic: Diagnostic) -> Bool { diagnostic.message.first?.isASCII == true && diagnostic.message.first!.isNumber }
+            require(!items.dropLast().contains(where: isCount), "a count before the last '\(code)' error")
+            if items.count == listed + 1 {
+                require(isCount(items.last!) && items.last!.line >= items[listed - 1].line,
+                        "the last '\(code)' error does not count the rest: \(items.last!)")
+            }
+        }
         guard let snapshot else {
             require(log.errorCount > nameErrors, "SnapshotLoader.load returned nil without logging an error")
             return
