@@ -74,8 +74,14 @@ final class DirectoryWatcher: @unchecked Sendable {
     }
 
     #if os(Linux)
-    /// Watches `path` and every folder below it (not those whose names start with a dot); false if a watch failed.
-    private func watchTree(_ path: String) -> Bool {
+    /// Watches `path` and every folder below it (not those whose names start with a dot), following links to
+    /// folders as the build does, but not back into a folder being walked (`ancestors`, by device and inode);
+    /// false if a watch failed.
+    private func watchTree(_ path: String, ancestors: [(UInt64, UInt64)] = []) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return true }
+        let identity = (UInt64(status.st_dev), UInt64(status.st_ino))
+        if ancestors.contains(where: { $0 == identity }) { return true }
         let watch = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
         guard watch >= 0 else { return errno == ENOENT || errno == ENOTDIR }
         folders[watch] = path
@@ -85,9 +91,15 @@ final class DirectoryWatcher: @unchecked Sendable {
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
             guard !name.hasPrefix(".") else { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { subfolders.append(path + "/" + name) }
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): subfolders.append(path + "/" + name)
+            case UInt8(DT_LNK), UInt8(DT_UNKNOWN):
+                var target = stat()
+                if stat(path + "/" + name, &target) == 0, target.st_mode & S_IFMT == S_IFDIR { subfolders.append(path + "/" + name) }
+            default: continue
+            }
         }
-        return subfolders.allSatisfy(watchTree)
+        return subfolders.allSatisfy { watchTree($0, ancestors: ancestors + [identity]) }
     }
 
     /// Reads events until `stop()` or a failure, watching new folders and reporting each burst.
@@ -143,8 +155,8 @@ final class DirectoryWatcher: @unchecked Sendable {
                 }
                 guard !name.hasPrefix(".") else { continue }
                 changed = true
-                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = folders[watch] {
-                    // A new folder (or one moved in): watch it and whatever it already holds.
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = folders[watch] {
+                    // A new folder, one moved in or a link to one: watch it and whatever it already holds.
                     _ = watchTree(parent + "/" + name)
                 }
             }

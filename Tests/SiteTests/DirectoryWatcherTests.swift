@@ -59,6 +59,21 @@ import Testing
         #expect(await reported(after: count, watcher), "a deleted file")
     }
 
+    /// A project folder that is a link elsewhere is watched through it, and a link back up does not loop.
+    @Test func followsLinksToFoldersButNotInCircles() async throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), shared = root.appendingPathComponent("shared/demo")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("projects"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: shared.appendingPathComponent("feedback"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("projects/demo"), withDestinationURL: shared)
+        try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent("feedback/loop").path, withDestinationPath: "../..")
+        let watcher = try #require(DirectoryWatcher(roots: [content.path]))
+        defer { watcher.stop() }
+        let count = watcher.generation
+        try write("a note", to: shared.appendingPathComponent("feedback/2026-06-01-call.md"))
+        #expect(await reported(after: count, watcher), "a file in a linked project folder")
+    }
+
     @Test func ignoresDotFilesAndFinishesWhenStopped() async throws {
         let root = try TestSupport.temporaryDirectory()
         let watcher = try #require(DirectoryWatcher(roots: [root.path]))

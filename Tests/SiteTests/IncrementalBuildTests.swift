@@ -164,6 +164,20 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: empty.path) == ".empty.a")
     }
 
+    /// A link back up inside the content folder is not followed round: `loop -> ..` once made 6,081 inputs of 161.
+    @Test func aLinkBackUpIsNotScannedInCircles() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 1, months: 6, seed: 4), to: content.path)
+        let first = build(content, root.appendingPathComponent("site"), clean: true)
+        let project = try #require(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("projects").path).first)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("projects/\(project)/loop").path,
+                                                   withDestinationPath: "..")
+        let looped = build(content, root.appendingPathComponent("site2"), clean: true)
+        #expect(!looped.failed)
+        #expect(looped.inputsScanned == first.inputsScanned)
+    }
+
     @Test func aSecondBuildWithTheCleanFlagRebuildsEverything() throws {
         let root = try TestSupport.temporaryDirectory()
         let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
