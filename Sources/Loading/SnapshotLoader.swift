@@ -205,6 +205,14 @@ enum SnapshotLoader {
                 continue
             }
             let name = text.trimmingSpaces().lowercased()
+            // A whole header in one field, split by another separator: a spreadsheet's export with ';' or tabs.
+            if record.count == 1, let separator = [";", "\t", "|"].first(where: { name.contains($0) }),
+               name.split(separator: Character(separator)).contains(where: { columns.contains(String($0).trimmingSpaces()) }) {
+                let shown = separator == "\t" ? "tabs" : "'\(separator)'"
+                log.error("unknown-column", "the header's fields are separated by \(shown), not commas; export the file as CSV with commas "
+                          + "(period,metric,segment,value[,n])", at: location)
+                return []
+            }
             guard let position = columns.firstIndex(of: name) else {
                 log.error("unknown-column", "unknown column '\(name)'\(Suggestion.hint(for: name, in: columns)); the header is period,metric,segment,value[,n]",
                           at: location)
