@@ -106,14 +106,15 @@ enum SnapshotLoader {
                 }
                 guard let value = record.double(at: v), value.isFinite else {
                     let text = record.string(at: v) ?? ""
-                    problems.error("bad-number", text.isEmpty ? "value is empty; every row needs a number" : "value '\(text)' is not a finite number",
+                    problems.error("bad-number", text.isEmpty ? "value is empty; every row needs a number"
+                                       : "value '\(text)' is not a finite number" + numberHint(text),
                               at: at(record.line(of: v), record.column(of: v)))
                     return
                 }
                 var weight: Double?
                 if n >= 0, !record.isEmpty(at: n) {
                     guard let parsed = record.double(at: n), parsed.isFinite, parsed >= 0 else {
-                        problems.error("bad-number", "n '\(record.string(at: n) ?? "")' should be a finite number ≥ 0 or empty", at: at(record.line(of: n), record.column(of: n)))
+                        problems.error("bad-number", "n '\(record.string(at: n) ?? "")' should be a finite number ≥ 0 or empty" + numberHint(record.string(at: n) ?? ""), at: at(record.line(of: n), record.column(of: n)))
                         return
                     }
                     weight = parsed
@@ -149,6 +150,26 @@ enum SnapshotLoader {
     }
 
     private struct StopReading: Error {}
+
+    /// What a spreadsheet's number format probably did to `text`: a decimal comma or thousands separators (the
+    /// text is a number once they are taken out), or a unit or currency sign beside the number.
+    static func numberHint(_ text: String) -> String {
+        // A number too large, or NaN and infinity spelt out, is a number: no format went wrong.
+        guard Double(text.trimmingSpaces()) == nil else { return "" }
+        let separators: Set<Character> = [",", " ", "'", "\u{A0}", "\u{202F}"]
+        let stripped = text.trimmingSpaces().filter { !separators.contains($0) }
+        var body = Substring(stripped)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let numeric = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        if numeric, stripped.count < text.trimmingSpaces().count {
+            return "; write numbers with a point for decimals and no thousands separators (7.53, 1234.5)"
+        }
+        if text.contains(where: { $0.isASCII && $0.isNumber }), text.contains(where: { $0.isLetter || $0.isCurrencySymbol || $0 == "%" }) {
+            return "; write the number alone, without a unit, currency or percent sign (the contract's metric has the unit)"
+        }
+        return ""
+    }
 
     /// The errors of a snapshot's rows: the first `listed` of each code are logged one by one, the rest counted and
     /// reported in one error at the end. One metric misnamed in a 200,000-row export was 400,000 lines of output
