@@ -75,13 +75,13 @@ enum SnapshotLoader {
                 }
                 if let bad = (0..<record.count).first(where: { !record.isText(at: $0) }) {
                     problems.error("invalid-utf8", "this field is not valid UTF-8 text; export the file as UTF-8",
-                              at: at(record.line(of: bad), record.column(of: bad)))
+                                   at: at(record.line(of: bad), record.column(of: bad)))
                     return
                 }
                 let (p, m, s, v, n) = (index[0], index[1], index[2], index[3], index[4])
                 guard let periodText = record.string(at: p), let period = Period(periodText) else {
                     problems.error("bad-date", "period '\(record.string(at: p) ?? "")' should be a month YYYY-MM or a day YYYY-MM-DD that exists",
-                              at: at(record.line(of: p), record.column(of: p)))
+                                   at: at(record.line(of: p), record.column(of: p)))
                     return
                 }
                 let future = switch period {
@@ -90,25 +90,25 @@ enum SnapshotLoader {
                 }
                 if future {
                     problems.error("period-out-of-range", "period \(period) is after the export day \(exported): a snapshot cannot report the future",
-                              at: at(record.line(of: p), record.column(of: p)))
+                                   at: at(record.line(of: p), record.column(of: p)))
                 }
                 let metric = record.string(at: m) ?? ""
                 let metricID = metricIDs[metric]
                 if metricID == nil {
                     problems.error("unknown-metric", "unknown metric '\(metric)': declare it under 'metrics' in contract.yml\(Suggestion.hint(for: metric, in: sortedMetrics))",
-                              at: at(record.line(of: m), record.column(of: m)))
+                                   at: at(record.line(of: m), record.column(of: m)))
                 }
                 let segment = record.isEmpty(at: s) ? "all" : record.string(at: s) ?? ""
                 let segmentID = segmentIDs[segment]
                 if segmentID == nil {
                     problems.error("unknown-segment", "unknown segment '\(segment)': name it in the contract's attribution or 'segments'\(Suggestion.hint(for: segment, in: sortedSegments))",
-                              at: at(record.line(of: s), record.column(of: s)))
+                                   at: at(record.line(of: s), record.column(of: s)))
                 }
                 guard let value = record.double(at: v), value.isFinite else {
                     let text = record.string(at: v) ?? ""
                     problems.error("bad-number", text.isEmpty ? "value is empty; every row needs a number"
-                                       : "value '\(text)' is not a finite number" + numberHint(text),
-                              at: at(record.line(of: v), record.column(of: v)))
+                                   : "value '\(text)' is not a finite number" + numberHint(text),
+                                   at: at(record.line(of: v), record.column(of: v)))
                     return
                 }
                 var weight: Double?
@@ -132,7 +132,7 @@ enum SnapshotLoader {
                 }
                 if let first {
                     problems.error("duplicate-key", "duplicate row for \(period), \(metric), \(segment): line \(first) has it already; a correction belongs in a later snapshot",
-                              at: at(line, 1))
+                                   at: at(line, 1))
                 }
             }
         } catch let error as CSVSyntaxError {
