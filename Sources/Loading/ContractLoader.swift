@@ -11,9 +11,10 @@ enum ContractLoader {
 
     /// The contract and the segments it declares, or nil (logged) when it cannot be used.
     static func load(_ root: YAMLValue) -> (contract: OutcomeContract, segments: Set<String>)? {
-        guard let map = root.mapping(known: keys) else { return nil }
+        // Counted before the mapping: a key that is not text is an error the mapping logs and skips (as in settings).
         let log = root.log
         let errors = log.errorCount
+        guard let map = root.mapping(known: keys) else { return nil }
 
         let title = map.required("title")?.string()
         let summary = map["summary"]?.string() ?? ""
@@ -195,9 +196,9 @@ enum ContractLoader {
     }
 
     private static func loadAttribution(_ value: YAMLValue, metricIDs: [String]) -> Attribution? {
-        guard let map = value.mapping(known: attributionKeys) else { return nil }
         let log = value.log
         let errors = log.errorCount
+        guard let map = value.mapping(known: attributionKeys) else { return nil }
         let method = map.required("method")?.oneOf(Attribution.Method.self)
         let treatment = map["treatment"].flatMap(segmentList) ?? []
         let control = map["control"].flatMap(segmentList) ?? []

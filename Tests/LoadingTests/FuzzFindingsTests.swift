@@ -27,4 +27,19 @@ import Testing
         #expect(SettingsLoader.load(root) == nil)
         #expect(log.items.map(\.code) == ["wrong-type"], "\(log.items)")
     }
+
+    /// `contract-yaml-contract-key-not-text.yml`: the same fault in `ContractLoader.load`, found at 0756165: a contract
+    /// was returned although a top-level key that is not text was reported as an error.
+    @Test func aContractWithAKeyThatIsNotTextIsRejected() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/valid/tiny/projects/support-bot/contract.yml")
+        let contract = try String(contentsOf: url, encoding: .utf8)
+        let accepted = DiagnosticLog()
+        #expect(ContractLoader.load(try #require(YAMLValue.parse(contract, path: "contract.yml", log: accepted))) != nil)
+        let log = DiagnosticLog()
+        let root = try #require(YAMLValue.parse("? [a, b]\n: 1\n" + contract, path: "contract.yml", log: log))
+        #expect(ContractLoader.load(root) == nil)
+        #expect(log.items.map(\.code) == ["wrong-type"], "\(log.items)")
+    }
 }
+
