@@ -19,6 +19,15 @@ import Testing
         try text.write(to: url, atomically: false, encoding: .utf8)
     }
 
+    /// Lets earlier events settle, does `change`, and expects the watcher to report a burst after it.
+    func expectReport(_ watcher: DirectoryWatcher, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                      _ change: () throws -> Void) async throws {
+        try await Task.sleep(for: .milliseconds(50))
+        let count = watcher.generation
+        try change()
+        #expect(await reported(after: count, watcher), Comment(rawValue: what), sourceLocation: sourceLocation)
+    }
+
     @Test func reportsWritesRenamesAndDeletionsInOldAndNewFolders() async throws {
         let root = try TestSupport.temporaryDirectory()
         let nested = root.appendingPathComponent("content/projects/demo/feedback")
@@ -29,34 +38,29 @@ import Testing
         defer { watcher.stop() }
 
         // A note written in a folder three levels down, and a template in the second root.
-        var count = watcher.generation
-        try write("a note", to: nested.appendingPathComponent("2026-06-01-call.md"))
-        #expect(await reported(after: count, watcher), "a new file in an existing folder")
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try write("{{title}}", to: templates.appendingPathComponent("page.mustache"))
-        #expect(await reported(after: count, watcher), "a file in the second root")
+        try await expectReport(watcher, "a new file in an existing folder") {
+            try write("a note", to: nested.appendingPathComponent("2026-06-01-call.md"))
+        }
+        try await expectReport(watcher, "a file in the second root") {
+            try write("{{title}}", to: templates.appendingPathComponent("page.mustache"))
+        }
 
         // A new project folder, then a file inside it: the new folder must be watched too.
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
         let fresh = root.appendingPathComponent("content/projects/fresh/snapshots")
-        try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
-        #expect(await reported(after: count, watcher), "a new folder")
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try write("period,metric,segment,value\n", to: fresh.appendingPathComponent("2026-06-30.csv"))
-        #expect(await reported(after: count, watcher), "a file in a folder made after the watcher started")
+        try await expectReport(watcher, "a new folder") {
+            try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
+        }
+        try await expectReport(watcher, "a file in a folder made after the watcher started") {
+            try write("period,metric,segment,value\n", to: fresh.appendingPathComponent("2026-06-30.csv"))
+        }
 
         // Saved the way editors save (a temporary file renamed over the old one), then deleted.
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try "an edited note".write(to: nested.appendingPathComponent("2026-06-01-call.md"), atomically: true, encoding: .utf8)
-        #expect(await reported(after: count, watcher), "a file replaced by a rename")
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try FileManager.default.removeItem(at: nested.appendingPathComponent("2026-06-01-call.md"))
-        #expect(await reported(after: count, watcher), "a deleted file")
+        try await expectReport(watcher, "a file replaced by a rename") {
+            try "an edited note".write(to: nested.appendingPathComponent("2026-06-01-call.md"), atomically: true, encoding: .utf8)
+        }
+        try await expectReport(watcher, "a deleted file") {
+            try FileManager.default.removeItem(at: nested.appendingPathComponent("2026-06-01-call.md"))
+        }
     }
 
     /// A project folder that is a link elsewhere is watched through it, and a link back up does not loop.
@@ -102,23 +106,19 @@ import Testing
         defer { watcher.stop() }
 
         // `templates` did not exist: made later, it is watched.
-        var count = watcher.generation
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        #expect(await reported(after: count, watcher), "a missing root that appears")
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try write("{{title}}", to: templates.appendingPathComponent("page.mustache"))
-        #expect(await reported(after: count, watcher), "a file in a root that appeared")
+        try await expectReport(watcher, "a missing root that appears") {
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        }
+        try await expectReport(watcher, "a file in a root that appeared") {
+            try write("{{title}}", to: templates.appendingPathComponent("page.mustache"))
+        }
 
         // `content` removed whole and made again, as `rm -rf content && git checkout content` does.
-        try await Task.sleep(for: .milliseconds(50))
-        count = watcher.generation
-        try FileManager.default.removeItem(at: content)
-        #expect(await reported(after: count, watcher), "a root removed")
+        try await expectReport(watcher, "a root removed") { try FileManager.default.removeItem(at: content) }
         try FileManager.default.createDirectory(at: content.appendingPathComponent("projects/demo"), withIntermediateDirectories: true)
         try await Task.sleep(for: .milliseconds(1200))  // two of the twice-a-second looks for a missing root
-        count = watcher.generation
-        try write("a note", to: content.appendingPathComponent("projects/demo/note.md"))
-        #expect(await reported(after: count, watcher), "a file deep in a root made again")
+        try await expectReport(watcher, "a file deep in a root made again") {
+            try write("a note", to: content.appendingPathComponent("projects/demo/note.md"))
+        }
     }
 }
