@@ -89,7 +89,7 @@ final class DirectoryWatcher: @unchecked Sendable {
         defer { closedir(handle) }
         var subfolders: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = entry.name
             guard !name.hasPrefix(".") else { continue }
             switch entry.pointee.d_type {
             case UInt8(DT_DIR): subfolders.append(path + "/" + name)

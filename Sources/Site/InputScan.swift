@@ -154,9 +154,7 @@ struct InputScan {
         // A folder sorts as its name and a slash, so that its files come where their full paths sort.
         var entries: [(sortKey: String, name: String, folder: Bool)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entry.name
             guard !name.hasPrefix(".") else { continue }
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): entries.append((name + "/", name, true))

@@ -208,7 +208,7 @@ enum OutputWriter {
             defer { closedir(handle) }
             var found: [(name: String, folder: Bool)] = []
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                let name = entry.name
                 guard name != ".", name != ".." else { continue }
                 found.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
             }
