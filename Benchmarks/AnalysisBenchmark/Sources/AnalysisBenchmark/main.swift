@@ -1,7 +1,7 @@
 import Analysis
 import Foundation
 
-// Usage: analysis-benchmark DATASETS.csv [SECONDS]
+// Usage: analysis-benchmark DATASETS.csv [SECONDS] [K]   (K: 2 or 13 alone; both by default)
 //
 // DATASETS.csv (written by scripts/bench/statsmodels_fits.py): `dataset,month_of_year,post,y`, one row per month.
 // For each design — k = 2 (constant, post) and k = 13 (plus 11 month-of-year dummies) — fits every dataset with
@@ -27,6 +27,7 @@ guard arguments.count >= 2, let text = try? String(contentsOfFile: arguments[1],
     exit(2)
 }
 let seconds = arguments.count >= 3 ? Double(arguments[2]) ?? 2 : 2
+let onlyK = arguments.count >= 4 ? Int(arguments[3]) : nil
 
 var datasets: [Int: Dataset] = [:]
 for line in text.split(separator: "\n").dropFirst() {
@@ -39,7 +40,7 @@ for line in text.split(separator: "\n").dropFirst() {
 }
 let ordered = datasets.keys.sorted().map { datasets[$0]! }
 
-for seasonal in [false, true] {
+for seasonal in [false, true] where onlyK == nil || onlyK == (seasonal ? 13 : 2) {
     let designs: [(y: [Double], design: Matrix, lags: Int)] = ordered.map { data in
         var columns = [[Double](repeating: 1, count: data.y.count), data.post]
         if seasonal {
