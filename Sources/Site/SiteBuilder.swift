@@ -247,28 +247,42 @@ public enum SiteBuilder {
                 return analysis
             }, table)
         }
+        // Regrouped by index: a MonthlyAnalysis is a large value, and each copy retains every array in it, so each is
+        // copied once more only where a page set takes it.
         let analyses = analysed.flatMap(\.analyses)
-        // Restatements compare each edition with the one before it, project by project.
-        let byKey = Dictionary(analyses.map { ("\($0.project)|\($0.month)|\($0.edition ?? 0)", $0) }, uniquingKeysWith: { a, _ in a })
         let projects = Dictionary(uniqueKeysWithValues: portfolio.projects.map { ($0.id, $0) })
-        let restated = Parallel.map(analyses) { analysis -> MonthlyAnalysis in
-            guard let version = analysis.edition, version > 1,
-                  let previous = byKey["\(analysis.project)|\(analysis.month)|\(version - 1)"], let project = projects[analysis.project]
-            else { return analysis }
-            var copy = analysis
-            copy.restatement = Restatement.between(project: project, old: previous, new: analysis, previousVersion: version - 1)
-            return copy
+        // Restatements compare each edition with the one before it, project by project.
+        let editionIndex = Dictionary(analyses.indices.compactMap { index in
+            analyses[index].edition.map { ("\(analyses[index].project)|\(analyses[index].month)|\($0)", index) }
+        }, uniquingKeysWith: { first, _ in first })
+        let restatedIndices = analyses.indices.filter { (analyses[$0].edition ?? 0) > 1 }
+        let restatements = Parallel.map(restatedIndices) { index -> Restatement? in
+            let analysis = analyses[index], version = analysis.edition!
+            guard let previous = editionIndex["\(analysis.project)|\(analysis.month)|\(version - 1)"],
+                  let project = projects[analysis.project]
+            else { return nil }
+            return Restatement.between(project: project, old: analyses[previous], new: analysis, previousVersion: version - 1)
         }
-        var current: [String: [Month: MonthlyAnalysis]] = [:]
+        var restatementAt: [Int: Restatement] = [:]
+        for (index, restatement) in zip(restatedIndices, restatements) { restatementAt[index] = restatement }
+        func restated(_ index: Int) -> MonthlyAnalysis {
+            var analysis = analyses[index]
+            if let restatement = restatementAt[index] { analysis.restatement = restatement }
+            return analysis
+        }
+        // Each project-month as it currently reads (its latest edition, or the draft), and each edition's analyses.
+        var current: [String: [Month: Int]] = [:]
         var editionAnalyses: [String: [(Project, MonthlyAnalysis)]] = [:]
-        for analysis in restated {
-            if let existing = current[analysis.project]?[analysis.month], (existing.edition ?? 0) > (analysis.edition ?? 0) {
+        for index in analyses.indices {
+            // Fields read through the array, not a copy of the whole value.
+            let id = analyses[index].project, month = analyses[index].month, edition = analyses[index].edition
+            if let existing = current[id]?[month], (analyses[existing].edition ?? 0) > (edition ?? 0) {
                 // keep the latest edition
             } else {
-                current[analysis.project, default: [:]][analysis.month] = analysis
+                current[id, default: [:]][month] = index
             }
-            if let version = analysis.edition, let project = projects[analysis.project] {
-                editionAnalyses["\(analysis.month)|\(version)", default: []].append((project, analysis))
+            if let version = edition, let project = projects[id] {
+                editionAnalyses["\(month)|\(version)", default: []].append((project, restated(index)))
             }
         }
         let editions = portfolio.editions.filter { $0.month <= asOf }.map { edition in
@@ -276,7 +290,7 @@ public enum SiteBuilder {
         }
         return AnalysisSet(
             current: portfolio.projects.map { project in
-                SiteRenderer.ProjectReports(project: project, months: (current[project.id] ?? [:]).values.sorted { $0.month < $1.month })
+                SiteRenderer.ProjectReports(project: project, months: (current[project.id] ?? [:]).sorted { $0.key < $1.key }.map { restated($0.value) })
             },
             editions: editions,
             dataTables: Dictionary(analysed.map { ($0.table.key, $0.table.rows) }, uniquingKeysWith: { a, _ in a }))
