@@ -91,15 +91,18 @@ public enum SiteBuilder {
         guard var portfolio = loaded.portfolio, let templates, !diagnostics.hasErrors else {
             return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)
         }
-        // The reporting month spans projects: when it moves, every project's months move with it.
-        var reporting = portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: kept)
+        // The reporting month spans projects: when it moves, every project's months move with it. Each project's
+        // latest outcome month is worked out once: the reporting month and the cache both need it.
+        var outcomeMonths = latestOutcomeMonths(portfolio.projects)
+        var reporting = portfolio.settings.asOf ?? latestOutcomeMonth(outcomeMonths, kept: kept)
         if !kept.isEmpty, reporting?.description != cache?.reportingMonth {
             kept = [:]
             loaded = timed(.loading, &timings) { ContentLoader.load(directory: options.content) }
             diagnostics = (loaded.diagnostics + templateDiagnostics).sortedForDisplay()
             guard let all = loaded.portfolio, !diagnostics.hasErrors else { return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings) }
             portfolio = all
-            reporting = portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: [:])
+            outcomeMonths = latestOutcomeMonths(portfolio.projects)
+            reporting = portfolio.settings.asOf ?? latestOutcomeMonth(outcomeMonths, kept: [:])
         }
         diagnostics += EditionInputs.integrity(portfolio.editions, inputFiles: loaded.inputFiles, content: options.content, portfolio: portfolio,
                                                hashes: scan, skipping: Set(kept.keys))
@@ -147,7 +150,7 @@ public enum SiteBuilder {
                 entries[id] = BuildCache.ProjectEntry(
                     fingerprint: projectPrints[id] ?? "", inputs: load.inputFiles, loadDiagnostics: load.diagnostics,
                     analysisDiagnostics: freshWarnings[id] ?? [],
-                    latestOutcomeMonth: portfolio.projects.first { $0.id == id }.flatMap(latestOutcomeMonth)?.description,
+                    latestOutcomeMonth: outcomeMonths[id]?.description,
                     outputs: project.outputs.map { BuildCache.Output(path: $0, sha: hashes[$0] ?? "") }, digest: project.digest)
             }
             let next = BuildCache(version: BuildCache.currentVersion, shared: shared, reportingMonth: reporting?.description,
@@ -173,12 +176,20 @@ public enum SiteBuilder {
 
     /// The last month to report: `as_of`, or the last month with outcome data that a later export covers.
     static func reportingMonth(_ portfolio: Portfolio) -> Month? {
-        portfolio.settings.asOf ?? latestOutcomeMonth(portfolio.projects, kept: [:])
+        portfolio.settings.asOf ?? latestOutcomeMonth(latestOutcomeMonths(portfolio.projects), kept: [:])
     }
 
     /// The latest month with outcome data that a later export covers, over loaded and kept projects.
-    static func latestOutcomeMonth(_ projects: [Project], kept: [String: BuildCache.ProjectEntry]) -> Month? {
-        (projects.compactMap(latestOutcomeMonth) + kept.values.compactMap { $0.latestOutcomeMonth.flatMap { Month($0) } }).max()
+    static func latestOutcomeMonth(_ months: [String: Month], kept: [String: BuildCache.ProjectEntry]) -> Month? {
+        (Array(months.values) + kept.values.compactMap { $0.latestOutcomeMonth.flatMap { Month($0) } }).max()
+    }
+
+    /// Each project's latest month with outcome data that a later export covers, by project id (projects without
+    /// one are left out); projects in parallel.
+    static func latestOutcomeMonths(_ projects: [Project]) -> [String: Month] {
+        var result: [String: Month] = [:]
+        for (project, month) in zip(projects, Parallel.map(projects, latestOutcomeMonth)) { result[project.id] = month }
+        return result
     }
 
     /// A project's latest month with outcome data that a later export of it covers.
@@ -186,8 +197,11 @@ public enum SiteBuilder {
         guard let lastExport = project.snapshots.map(\.exported).max() else { return nil }
         var latest: Month?
         for snapshot in project.snapshots {
-            for row in snapshot.rows where row.metric == project.contract.outcomeMetric {
-                let month = row.period.month
+            // Packed keys, not rows: a row value would copy its metric and segment names.
+            let rows = snapshot.rows
+            guard let metric = rows.metrics.firstIndex(of: project.contract.outcomeMetric) else { continue }
+            for index in rows.indices where rows.key(at: index).metric == metric {
+                let month = rows.key(at: index).period.month
                 if month.lastDay <= lastExport, month > (latest ?? month.adding(-1)) { latest = month }
             }
         }
