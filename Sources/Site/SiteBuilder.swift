@@ -200,8 +200,10 @@ public enum SiteBuilder {
             // Packed keys, not rows: a row value would copy its metric and segment names.
             let rows = snapshot.rows
             guard let metric = rows.metrics.firstIndex(of: project.contract.outcomeMetric) else { continue }
-            for index in rows.indices where rows.key(at: index).metric == metric {
-                let month = rows.key(at: index).period.month
+            for index in rows.indices {
+                let key = rows.key(at: index)
+                guard key.metric == metric else { continue }
+                let month = key.period.month
                 if month.lastDay <= lastExport, month > (latest ?? month.adding(-1)) { latest = month }
             }
         }
