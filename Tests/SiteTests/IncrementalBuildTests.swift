@@ -84,6 +84,43 @@ import Testing
         #expect(build(content, site).upToDate)
     }
 
+    /// Without `as_of` the reporting month is the last month with outcome data that a later export covers. A later
+    /// export that takes one project a month further moves every project's reporting month; after that, a note to
+    /// another project rebuilds that project alone: the month of the kept one comes from the cache.
+    @Test func withoutAsOfTheReportingMonthFollowsTheDataAndSurvivesAnIncrementalBuild() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 3, months: 14, seed: 5), to: content.path)
+        let settings = content.appendingPathComponent("yardstick.yml")
+        let lines = try String(contentsOf: settings, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains("as_of: 2026-12"), "the sample reports on 2026-12")
+        try Data(lines.filter { !$0.hasPrefix("as_of:") }.joined(separator: "\n").utf8).write(to: settings)
+        let projects = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("projects").path).sorted()
+
+        // One outcome value for 2027-01, exported after that month ended, in the first project only.
+        let first = content.appendingPathComponent("projects/\(projects[0])")
+        let contract = try String(contentsOf: first.appendingPathComponent("contract.yml"), encoding: .utf8)
+        let outcome = try #require(contract.components(separatedBy: "\noutcome:\n  metric: ").dropFirst().first?
+            .prefix { $0 != "\n" })
+        try Data("period,metric,segment,value\n2027-01,\(outcome),,1\n".utf8)
+            .write(to: first.appendingPathComponent("snapshots/2027-02-03.csv"))
+        func months(_ site: URL) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix("20") }.sorted()
+        }
+
+        let built = build(content, site)
+        #expect(!built.failed, "\(built.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.description))")
+        #expect(try months(site).last == "2027-01", "the reporting month follows the latest covered outcome month")
+
+        let feedback = content.appendingPathComponent("projects/\(projects[1])/feedback/2027-01-20-floor-walk.md")
+        try Data("---\ndate: 2027-01-20\nsource: interview\nauthor: A. Reader\nsentiment: mixed\n---\nA floor walk.\n".utf8)
+            .write(to: feedback)
+        let note = try expectSameAsClean(content, site, root, "a new note without as_of")
+        #expect(note.projectsBuilt == 1 && note.projectsKept == projects.count - 1,
+                "the kept project's outcome month should come from the cache, not force a full rebuild")
+        #expect(try months(site).last == "2027-01")
+    }
+
     /// An output that is still a plain folder (the layout before the two alternating folders) becomes a link to
     /// a complete site on the first build; a README.md the owner put there is kept.
     /// `--content . --output site`: the site inside the content folder is not an input, so the second build finds
