@@ -88,6 +88,12 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Quarter(year: year, quarter: (shifted.month - 1) / 3 + 1)
     }
 
+    /// The fiscal year this month falls in, named by the calendar year it ends in (its own year when the fiscal
+    /// year starts in January).
+    public func fiscalYear(fiscalYearStart: Int = 1) -> Int {
+        quarter(fiscalYearStart: fiscalYearStart).year
+    }
+
     /// `YYYY-MM`.
     public var description: String {
         Self.pad(year, 4) + "-" + Self.pad(month, 2)

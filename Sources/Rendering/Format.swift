@@ -62,6 +62,12 @@ public enum Format {
         monthNames[month.month - 1] + " " + String(month.year)
     }
 
+    /// A year's name: `2026`, or `FY2026` when the fiscal year does not start in January (it is named by the
+    /// calendar year it ends in).
+    public static func year(_ year: Int, fiscalYearStart: Int) -> String {
+        fiscalYearStart == 1 ? String(year) : "FY" + String(year)
+    }
+
     /// A short month: Oct 2026.
     public static func shortMonth(_ month: Month) -> String {
         String(monthNames[month.month - 1].prefix(3)) + " " + String(month.year)

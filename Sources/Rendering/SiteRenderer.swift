@@ -70,9 +70,10 @@ public struct SiteRenderer: Sendable {
             RenderedFile(path: "reviews/\(quarter)/index.html", bytes: templates.renderBytes(
                 ReviewView.make(quarter: quarter, digests: digests, settings: settings, root: "../../"), with: "review"))
         }
-        for year in Array(Set(months.map(\.year))).sorted() where !unchanged.contains("years/\(year)/index.html") {
-            let view = YearView.make(year: year, digests: digests, settings: settings,
-                                     quarters: quarters.filter { $0.months(fiscalYearStart: settings.fiscalYearStart).contains { $0.year == year } },
+        // Years are fiscal years, like the quarters in them (calendar years when the fiscal year starts in January).
+        let years = Set(months.map { $0.fiscalYear(fiscalYearStart: settings.fiscalYearStart) })
+        for year in years.sorted() where !unchanged.contains("years/\(year)/index.html") {
+            let view = YearView.make(year: year, digests: digests, settings: settings, quarters: quarters.filter { $0.year == year },
                                      root: "../../")
             files.append(RenderedFile(path: "years/\(year)/index.html", bytes: templates.renderBytes(view, with: "year")))
         }

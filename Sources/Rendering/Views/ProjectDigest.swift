@@ -111,8 +111,10 @@ public struct ProjectDigest: Sendable {
             reviews[quarter.description] = reviewFigures(analysis, quarter: quarter, project: project, settings: settings)
         }
         var years: [String: YearFigures] = [:]
-        for year in Set(report.months.map(\.month.year)) {
-            guard let analysis = report.months.last(where: { $0.month.year == year }) else { continue }
+        let fiscalYearStart = settings.fiscalYearStart
+        for year in Set(report.months.map { $0.month.fiscalYear(fiscalYearStart: fiscalYearStart) }) {
+            guard let analysis = report.months.last(where: { $0.month.fiscalYear(fiscalYearStart: fiscalYearStart) == year })
+            else { continue }
             years[String(year)] = yearFigures(analysis, year: year, project: project, settings: settings)
         }
         let absent = Figures(title: contract.title, method: contract.attribution.method.words, status: "not launched", statusClass: "neutral",
@@ -160,13 +162,16 @@ public struct ProjectDigest: Sendable {
         let contract = project.contract
         let unit = contract.outcome?.unit ?? ""
         let (statusClass, icon) = SummaryView.statusStyle(analysis.attribution.status)
-        let decisions = project.decisions.filter { $0.date.year == year }.map { "\($0.review): \($0.decision.words)" }
+        let fiscalYearStart = settings.fiscalYearStart
+        let decisions = project.decisions.filter { $0.date.calendarMonth.fiscalYear(fiscalYearStart: fiscalYearStart) == year }
+            .map { "\($0.review): \($0.decision.words)" }
         return YearFigures(
             month: analysis.month.description, state: analysis.attribution.status, title: contract.title,
             status: "\(analysis.attribution.status.words) (\(Format.shortMonth(analysis.month)))", statusClass: statusClass, statusIcon: icon,
             effect: analysis.attribution.effect.map { Format.effect($0, unit: unit) } ?? "—",
             cumulativeNet: analysis.money?.cumulativeNet.map { Format.money($0, currency: settings.currency) } ?? "unknown",
             decisions: decisions.isEmpty ? "none recorded" : decisions.joined(separator: "; "),
-            sparkHTML: Sparkline.svg(analysis.outcomeSeries.filter { $0.0.year == year }.map(\.1), label: contract.outcome?.name ?? "Outcome").markup)
+            sparkHTML: Sparkline.svg(analysis.outcomeSeries.filter { $0.0.fiscalYear(fiscalYearStart: fiscalYearStart) == year }.map(\.1),
+                                     label: contract.outcome?.name ?? "Outcome").markup)
     }
 }

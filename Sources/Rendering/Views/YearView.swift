@@ -33,7 +33,13 @@ struct YearView: Sendable {
                 cumulativeNet: figures.cumulativeNet, decisions: figures.decisions, sparkHTML: figures.sparkHTML)
         }
         let summary = Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.words)" } }.joined(separator: " · ")
-        return YearView(page: PageFrame(settings: settings, root: root, title: "\(year) in review"), heading: "\(year): the year in review",
+        let name = Format.year(year, fiscalYearStart: settings.fiscalYearStart)
+        var heading = "\(name): the year in review"
+        if settings.fiscalYearStart != 1 {
+            let first = Quarter(year: year, quarter: 1).months(fiscalYearStart: settings.fiscalYearStart)[0]
+            heading += " (\(Format.month(first)) to \(Format.month(first.adding(11))))"
+        }
+        return YearView(page: PageFrame(settings: settings, root: root, title: "\(name) in review"), heading: heading,
                         summary: entries.isEmpty ? "No project reported this year." : "\(entries.count) project\(entries.count == 1 ? "" : "s"): " + summary,
                         projects: entries, reviews: quarters.map { Link(label: $0.description, link: root + "reviews/\($0)/index.html") })
     }
