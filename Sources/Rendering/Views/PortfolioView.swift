@@ -56,11 +56,10 @@ public struct PortfolioView: Sendable {
             let quarters: [Quarter] = Array(Set(months.map { $0.quarter(fiscalYearStart: settings.fiscalYearStart) })).sorted()
             return quarters.map { MonthLink(label: "\($0) review", link: root + "reviews/\($0)/index.html", edition: "") }
         }
-        let grouped: [YearGroup] = Dictionary(grouping: allMonths) { $0.fiscalYear(fiscalYearStart: settings.fiscalYearStart) }
-            .sorted { $0.key > $1.key }.map { year, months in
+        let byYear = Dictionary(grouping: allMonths) { $0.fiscalYear(fiscalYearStart: settings.fiscalYearStart) }
+        let grouped: [YearGroup] = byYear.sorted { $0.key > $1.key }.map { year, months in
             YearGroup(year: Format.year(year, fiscalYearStart: settings.fiscalYearStart), yearLink: root + "years/\(year)/index.html",
-                      months: months.sorted().map(monthLink),
-                      reviews: reviewLinks(months))
+                      months: months.sorted().map(monthLink), reviews: reviewLinks(months))
         }
         return PortfolioView(page: PageFrame(settings: settings, root: root, title: heading), heading: heading,
                              monthWords: Format.month(month), rows: rows, years: grouped,
