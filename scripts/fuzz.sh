@@ -20,6 +20,10 @@
 # COMMIT=<rev> fuzzes Sources/Model and Sources/Loading as committed at <rev> instead of the working
 # tree (exported with `git archive` under SCRATCH/at-<rev>/, the harness beside them; the working
 # tree is not touched), so a run is pinned to a commit while others edit Sources/.
+# INSTANCE=<n> runs a further process on a target that is already running (one per core, as libFuzzer's -jobs does):
+# it shares the target's corpus folder, so each process picks up what the others find, but keeps its own seeds and
+# log (Fuzz/corpus-work/<target>.<n>.log) and its own line in results.tsv; executions of processes on the same
+# commit add up.
 # Other settings: RUNS (executions per target), NICE (19), SCRATCH (Fuzz/.build), MAX_LEN (per target),
 # TIMEOUT (60: wall seconds one input may take; at nice 19 beside normal-priority builds an input of a few
 # milliseconds can wait seconds for a core), FUZZ_FLAGS (extra libFuzzer flags).
@@ -149,7 +153,7 @@ max_len() {
 
 # Copies the fixtures a target starts from into $work/seeds/<target>/ (recreated each run).
 seed() {
-    local name="$1" seeds="$work/seeds/$1"
+    local name="$1" seeds="$work/seeds/$1${INSTANCE:+.$INSTANCE}"
     rm -rf "$seeds"
     mkdir -p "$seeds"
     local sources=("$root/Tests/LoadingTests/Fixtures/valid" "$root/Tests/LoadingTests/Fixtures/invalid" "$root/content")
@@ -178,7 +182,7 @@ seed() {
 
 run() {
     local name="$1"
-    local corpus="$work/$name" log="$work/$name.log"
+    local corpus="$work/$name" log="$work/$name${INSTANCE:+.$INSTANCE}.log" seeds="$work/seeds/$name${INSTANCE:+.$INSTANCE}"
     mkdir -p "$corpus" "$crashes"
     local seeded
     seeded="$(seed "$name")"
@@ -189,7 +193,7 @@ run() {
     local status=0 started ended
     started="$(date +%s)"
     # shellcheck disable=SC2086
-    nice -n "$nice_level" "$bin/fuzz-$name" "$corpus" "$work/seeds/$name" \
+    nice -n "$nice_level" "$bin/fuzz-$name" "$corpus" "$seeds" \
         -max_total_time="$seconds" ${runs_limit:+-runs="$runs_limit"} -max_len="$(max_len "$name")" \
         -dict="$fuzz/yardstick.dict" -timeout="${TIMEOUT:-60}" -report_slow_units="${TIMEOUT:-60}" -rss_limit_mb=2048 -artifact_prefix="$crashes/$name-" \
         -print_final_stats=1 ${FUZZ_FLAGS:-} > "$log" 2>&1 || status=$?
