@@ -1,4 +1,5 @@
 import Model
+import CYaml
 import Yams
 
 /// A YAML node with its file position, read with typed accessors that report mismatches to a log.
@@ -20,8 +21,16 @@ struct YAMLValue {
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
+    /// How deep collections may nest: 64 levels, where libyaml's own limit is 1,000. No content file needs more
+    /// than a few, and a mapping key nested hundreds deep (`? - - - … : 1`) is hashed recursively by the duplicate-key
+    /// check, which overflowed the 8 MB stack of the fuzzer's sanitized build at about 950 levels and could overflow a
+    /// thread's smaller stack elsewhere. Deeper input is a `yaml-syntax` error like any other.
+    static let nestingLimit: Int32 = 64
+    private static let limitNesting: Void = { yaml_set_max_nest_level(nestingLimit) }()
+
     /// Parses a YAML document; nil (after logging) when it does not parse or is empty.
     static func parse(_ text: String, path: String, lineOffset: Int = 0, log: DiagnosticLog) -> YAMLValue? {
+        _ = limitNesting
         do {
             // UTF-8 named, not left to `Parser.Encoding.default`, which copies the whole process environment on
             // every call (about 3 % of a large build) and prints when YAMS_DEFAULT_ENCODING is set.
@@ -82,6 +91,9 @@ struct YAMLValue {
             let origin = context.flatMap { context in
                 context.mark.line != mark.line ? " (it began at line \(context.mark.line + lineOffset), column \(context.mark.column))" : nil
             } ?? ""
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return (mark, "invalid YAML: collections nest more than \(nestingLimit) levels deep here; content files need a few")
+            }
             return (mark, "invalid YAML: \(prefix)\(problem)\(origin)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark, "duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping")

@@ -19,6 +19,23 @@ import Testing
         #expect(note?.source == .survey)
     }
 
+    /// `contract-yaml-deep-key-stack-overflow.yml`: a mapping key nested 998 deep (`? - - - … x`), which libyaml's
+    /// default limit of 1,000 let through, was hashed recursively by the duplicate-key check and overflowed the stack
+    /// of the fuzzer's sanitized build. Nesting now stops at 64 levels with a `yaml-syntax` error.
+    @Test func aKeyNestedHundredsDeepIsAYAMLErrorNotARecursion() throws {
+        let deep = "? " + String(repeating: "- ", count: 998) + "x\n: 1\n"
+        let log = DiagnosticLog()
+        let rejected = YAMLValue.parse(deep, path: "contract.yml", log: log) == nil
+        #expect(rejected, "a key nested 998 deep should be a YAML error")
+        #expect(log.items.map(\.code) == ["yaml-syntax"], "\(log.items)")
+        #expect(log.items.first?.message.contains("more than 64 levels deep") == true, "\(log.items)")
+        let shallow = DiagnosticLog()
+        let nested = "a:\n" + String(repeating: "- ", count: 20) + "x\n"
+        #expect(YAMLValue.parse(nested, path: "contract.yml", log: shallow)?.node.mapping?["a"]?.sequence != nil,
+                "twenty levels are fine")
+        #expect(shallow.items.isEmpty, "\(shallow.items)")
+    }
+
     /// `contract-yaml-settings-key-not-text.yml`: settings were returned although a key that is not text was
     /// reported as an error (the build stopped on that error all the same).
     @Test func settingsWithAKeyThatIsNotTextAreRejected() throws {
