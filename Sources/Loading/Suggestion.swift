@@ -1,11 +1,19 @@
 /// "Did you mean …?" for misspelt keys, metric ids and column names.
 enum Suggestion {
-    /// The closest candidate within a small edit distance, if any.
+    /// The closest candidate within a small edit distance, if any; the first of those closest on a tie.
+    ///
+    /// The distance is at least the difference in length, so a candidate whose length alone is too far
+    /// from the word's is skipped without building the table: a field of a megabyte that names no metric
+    /// costs a count of its characters, not a table of a million rows per declared metric.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         guard !word.isEmpty else { return nil }
-        let limit = max(1, word.count / 3)
+        let length = word.count
+        let limit = max(1, length / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
+            // Only a distance below the best so far can replace it.
+            let reach = min(limit, (best?.distance ?? .max) - 1)
+            guard abs(candidate.count - length) <= reach else { continue }
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
