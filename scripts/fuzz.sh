@@ -129,7 +129,9 @@ pin() {
         mkdir -p "$pinned"
         git -C "$root" archive "$pinned_commit" Sources/Model Sources/Loading | tar -x -C "$pinned"
     fi
-    local file
+    local file sources=("$fuzz/Package.swift" "$fuzz/Sources")
+    # Package.resolved exists once the harness has been built from the working tree.
+    [[ -f "$fuzz/Package.resolved" ]] && sources+=("$fuzz/Package.resolved")
     while IFS= read -r -d '' file; do
         local relative="${file#"$fuzz"/}"
         if [[ -L "$file" ]]; then
@@ -138,7 +140,7 @@ pin() {
             mkdir -p "$(dirname "$pinned/Fuzz/$relative")"
             cp -a "$file" "$pinned/Fuzz/$relative"
         fi
-    done < <(find "$fuzz/Package.swift" "$fuzz/Package.resolved" "$fuzz/Sources" \( -type f -o -type l \) -print0)
+    done < <(find "${sources[@]}" \( -type f -o -type l \) -print0)
 }
 
 max_len() {
