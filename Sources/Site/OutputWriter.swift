@@ -20,8 +20,8 @@ enum OutputWriter {
     }
 
     /// Makes `output` exactly `files` plus the `carried` files of the current site (kept by an incremental
-    /// build, linked rather than copied); `hashes` holds the SHA-256 of every file by path, as in manifest.json,
-    /// which `files` must include.
+    /// build, linked rather than copied); `hashes` holds the SHA-256 by path, as in manifest.json, of every file
+    /// of the new site but the manifest itself (the `files` and the `carried` ones); `files` must include manifest.json.
     static func write(_ files: [RenderedFile], carried: [String] = [], hashes: [String: String], to output: String) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: LexicalPath.absolute(output))
@@ -98,7 +98,11 @@ enum OutputWriter {
     private static func update(_ spare: URL, to files: [RenderedFile], carried: [String], from current: URL, hashes: [String: String]) throws {
         let manager = FileManager.default
         let manifest = spare.appendingPathComponent("manifest.json").path
-        var present = previousHashes(spare)
+        let previous = previousManifest(spare)
+        var present = previous.hashes
+        // The manifest vouches for the folder as the build that wrote it left it (see `listing(_:leftHolding:changedSince:)`).
+        var status = stat()
+        let vouched = !present.isEmpty && stat(manifest, &status) == 0 ? status.st_mtim : nil
         unlink(manifest)
         if present.isEmpty, manager.fileExists(atPath: spare.path) {
             // No manifest: a killed build's folder, or one from elsewhere. Start it over.
@@ -110,29 +114,25 @@ enum OutputWriter {
 
         // What the site must hold: new files by path, carried ones from the current site, and its folders.
         let wanted = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var folders: Set<String> = []
-        for path in files.map(\.path) + carried {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
+        let site = folders(of: files.map(\.path) + carried)
         // Remove what the site no longer has (files first, then folders, deepest first). The manifest vouches only
         // for files that are still there (one deleted by hand while this folder was live must be written again).
-        let (existingFiles, existingFolders) = listing(spare.path)
+        let (existingFiles, existingFolders) = vouched.map { time in
+            listing(spare.path, leftHolding: previous.paths, changedSince: timespec(tv_sec: time.tv_sec - settledSeconds, tv_nsec: time.tv_nsec))
+        } ?? listing(spare.path)
         let existing = Set(existingFiles)
         present = present.filter { existing.contains($0.key) }
-        let carriedSet = Set(carried)
-        for path in existingFiles where wanted[path] == nil && !carriedSet.contains(path) && path != "README.md" {
+        for path in existingFiles where hashes[path] == nil && wanted[path] == nil && path != "README.md" {
             unlink(spare.path + "/" + path)
             present[path] = nil
         }
-        for folder in existingFolders.filter({ !folders.contains($0) }).sorted(by: >) {
+        for folder in existingFolders.filter({ site.index[Substring($0)] == nil }).sorted(by: >) {
             rmdir(spare.path + "/" + folder)
         }
         // Missing folders, a level at a time (a folder's parent first), each level in parallel.
-        let missing = Dictionary(grouping: folders.filter { !existingFolders.contains($0) }) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        let missing = Dictionary(grouping: site.folders.dropFirst().map(String.init).filter { !existingFolders.contains($0) }) {
+            $0.utf8.count(where: { $0 == UInt8(ascii: "/") })
+        }
         let unmade = FailureBox()
         for depth in missing.keys.sorted() {
             let level = missing[depth]!
@@ -201,38 +201,123 @@ enum OutputWriter {
     }
 
     /// The files and folders below `root`, as paths relative to it; the top-level folders are walked in parallel.
-    private static func listing(_ root: String) -> (files: [String], folders: Set<String>) {
-        /// The entries of one folder, as (name, is a folder).
-        @Sendable func entries(_ relative: String) -> [(name: String, folder: Bool)] {
-            guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return [] }
-            defer { closedir(handle) }
-            var found: [(name: String, folder: Bool)] = []
-            while let entry = readdir(handle) {
-                let name = entry.name
-                guard name != ".", name != ".." else { continue }
-                found.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
-            }
-            return found
-        }
-        @Sendable func walk(_ relative: String, _ files: inout [String], _ folders: inout [String]) {
-            for (name, folder) in entries(relative) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if folder {
-                    folders.append(path)
-                    walk(path, &files, &folders)
-                } else {
-                    files.append(path)
-                }
-            }
-        }
-        let top = entries("")
+    static func listing(_ root: String) -> (files: [String], folders: Set<String>) {
+        let top = entries(root, "")
         let below = Parallel.map(top.filter(\.folder).map(\.name)) { name -> (files: [String], folders: [String]) in
             var files: [String] = [], folders: [String] = []
-            walk(name, &files, &folders)
+            walk(root, name, &files, &folders)
             return (files, folders)
         }
         let files = top.filter { !$0.folder }.map(\.name) + below.flatMap(\.files)
         return (files, Set(top.filter(\.folder).map(\.name) + below.flatMap(\.folders)))
+    }
+
+    /// How long before its manifest a folder's last change must be for the folder to be trusted unread: file times
+    /// advance by the kernel's clock tick, and a margin this wide also covers a tick of any length and files whose
+    /// times were read before they settled.
+    static let settledSeconds = 2
+
+    /// What `listing(_:)` would find below `root`, for a folder a build left holding exactly `files` (its manifest's
+    /// paths) and whose manifest was written after `cutoff`: a folder whose status last changed before `cutoff`
+    /// has had no entry added, removed or renamed since (each of those changes the folder's status-change time,
+    /// which no one can set back), so it still holds what that build left in it, and only the folders changed since
+    /// are read. Stat'ing the 7,655 folders of a 200-project site takes a fifth of the time of reading them all.
+    /// Folders read here are those changed by hand and those the last build wrote into in its last seconds
+    /// (the root, with the manifest, always).
+    static func listing(_ root: String, leftHolding files: [String], changedSince cutoff: timespec) -> (files: [String], folders: Set<String>) {
+        let (folders, known, parents) = Self.folders(of: files)
+        enum State: Sendable { case unchanged, changed, missing }
+        let paths = folders.map { $0.isEmpty ? root : root + "/" + $0 }
+        let states = Parallel.map(paths) { path -> State in
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return .missing }
+            let changed = status.st_ctim
+            return changed.tv_sec < cutoff.tv_sec || (changed.tv_sec == cutoff.tv_sec && changed.tv_nsec < cutoff.tv_nsec) ? .unchanged : .changed
+        }
+        // A folder kept unchanged holds its manifest files; a changed one is read, and a folder in it that the site
+        // does not have is walked whole (no manifest vouches for it).
+        var found = zip(files, parents).filter { states[$0.1] == .unchanged }.map(\.0)
+        var foundFolders = Set(folders.indices.filter { $0 > 0 && states[$0] != .missing }.map { String(folders[$0]) })
+        let changed = folders.indices.filter { states[$0] == .changed }
+        let read = Parallel.map(changed.map { String(folders[$0]) }) { relative -> (files: [String], folders: [String]) in
+            var files: [String] = [], strays: [String] = []
+            for (name, folder) in entries(root, relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if !folder {
+                    files.append(path)
+                } else if known[Substring(path)] == nil {
+                    strays.append(path)
+                    walk(root, path, &files, &strays)
+                }
+            }
+            return (files, strays)
+        }
+        for part in read {
+            found += part.files
+            foundFolders.formUnion(part.folders)
+        }
+        return (found, foundFolders)
+    }
+
+    /// The folders that hold `paths`, with every ancestor (the root as ""), each once; their indices; and the index of
+    /// each path's folder. A path in the folder of the path before it (the order of a manifest, or of one project's
+    /// pages) is not looked up again.
+    static func folders(of paths: [String]) -> (folders: [Substring], index: [Substring: Int], parents: [Int]) {
+        var index: [Substring: Int] = ["": 0]
+        var folders: [Substring] = [""]
+        var parents: [Int] = []
+        parents.reserveCapacity(paths.count)
+        var previous: Substring = "", previousIndex = 0
+        let slash = UInt8(ascii: "/")
+        for path in paths {
+            let parent = path.utf8.lastIndex(of: slash).map { path[..<$0] } ?? ""
+            if parent == previous {
+                parents.append(previousIndex)
+                continue
+            }
+            let found: Int
+            if let known = index[parent] {
+                found = known
+            } else {
+                found = folders.count
+                var folder = parent
+                while index[folder] == nil {
+                    index[folder] = folders.count
+                    folders.append(folder)
+                    guard let end = folder.utf8.lastIndex(of: slash) else { break }
+                    folder = folder[..<end]
+                }
+            }
+            parents.append(found)
+            (previous, previousIndex) = (parent, found)
+        }
+        return (folders, index, parents)
+    }
+
+    /// The entries of the folder `relative` below `root`, as (name, is a folder).
+    private static func entries(_ root: String, _ relative: String) -> [(name: String, folder: Bool)] {
+        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return [] }
+        defer { closedir(handle) }
+        var found: [(name: String, folder: Bool)] = []
+        while let entry = readdir(handle) {
+            let name = entry.name
+            guard name != ".", name != ".." else { continue }
+            found.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
+        }
+        return found
+    }
+
+    /// Adds the files and folders below `relative` (not itself) to `files` and `folders`.
+    private static func walk(_ root: String, _ relative: String, _ files: inout [String], _ folders: inout [String]) {
+        for (name, folder) in entries(root, relative) {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if folder {
+                folders.append(path)
+                walk(root, path, &files, &folders)
+            } else {
+                files.append(path)
+            }
+        }
     }
 
     /// Deletes the retired site without waiting: removing thousands of files and folders takes seconds on some
@@ -260,24 +345,35 @@ enum OutputWriter {
 
     /// The previous site's file hashes, from its manifest.json; empty when there is none.
     static func previousHashes(_ site: URL) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("manifest.json").path) else { return [:] }
-        if let files = manifestFiles([UInt8](data)) { return files }
+        previousManifest(site).hashes
+    }
+
+    /// The previous site's file hashes, from its manifest.json, and its paths in the manifest's order (sorted, as
+    /// builds write it); empty when there is none.
+    static func previousManifest(_ site: URL) -> (hashes: [String: String], paths: [String]) {
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent("manifest.json").path) else { return ([:], []) }
+        if let files = manifestEntries([UInt8](data)) { return files }
         guard let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = manifest["files"] as? [String: String]
-        else { return [:] }
-        return files
+        else { return ([:], []) }
+        return (files, files.keys.sorted())
     }
 
     /// The `files` of a manifest.json laid out as `JSONValue` writes it (one `"path": "hash"` a line, no escapes
     /// in the paths), read without a JSON parser; nil for any other text, which a JSON parser then reads.
     static func manifestFiles(_ bytes: [UInt8]) -> [String: String]? {
+        manifestEntries(bytes)?.hashes
+    }
+
+    /// `manifestFiles`, with the paths in the order of the file.
+    static func manifestEntries(_ bytes: [UInt8]) -> (hashes: [String: String], paths: [String])? {
         let opening = Array("\n  \"files\": {\n".utf8), closing = Array("\n  }\n}\n".utf8)
         guard let start = bytes.firstRange(of: opening)?.upperBound, bytes.count >= start + closing.count - 1,
               bytes.suffix(closing.count).elementsEqual(closing)
         else { return nil }
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-        return bytes.withUnsafeBufferPointer { buffer -> [String: String]? in
-            var files: [String: String] = [:]
+        return bytes.withUnsafeBufferPointer { buffer -> (hashes: [String: String], paths: [String])? in
+            var files: [String: String] = [:], paths: [String] = []
             var index = start
             let last = bytes.count - closing.count + 1  // where the line `  }` starts
             while index < last {
@@ -295,10 +391,13 @@ enum OutputWriter {
                 else { return nil }
                 let path = UnsafeBufferPointer(rebasing: buffer[index + 5..<open - 3])
                 guard !path.contains(UInt8(ascii: "\\")), !path.contains(quote) else { return nil }
-                files[String(decoding: path, as: UTF8.self)] = String(decoding: UnsafeBufferPointer(rebasing: buffer[open + 1..<close]), as: UTF8.self)
+                let name = String(decoding: path, as: UTF8.self)
+                files[name] = String(decoding: UnsafeBufferPointer(rebasing: buffer[open + 1..<close]), as: UTF8.self)
+                paths.append(name)
                 index = end + 1
             }
-            return index == last ? files : nil
+            // A path listed twice is read as a JSON parser reads it (the last one wins), and once.
+            return index == last ? (files, paths.count == files.count ? paths : files.keys.sorted()) : nil
         }
     }
 
