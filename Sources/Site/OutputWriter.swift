@@ -22,7 +22,9 @@ enum OutputWriter {
     /// Makes `output` exactly `files` plus the `carried` files of the current site (kept by an incremental
     /// build, linked rather than copied); `hashes` holds the SHA-256 by path, as in manifest.json, of every file
     /// of the new site but the manifest itself (the `files` and the `carried` ones); `files` must include manifest.json.
-    static func write(_ files: [RenderedFile], carried: [String] = [], hashes: [String: String], to output: String) throws(Failure) {
+    /// `fromScratch` trusts nothing of the spare folder: it is replaced by a new folder and every file is written.
+    static func write(_ files: [RenderedFile], carried: [String] = [], hashes: [String: String], to output: String,
+                      fromScratch: Bool = false) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: LexicalPath.absolute(output))
         let parent = target.deletingLastPathComponent()
@@ -53,7 +55,7 @@ enum OutputWriter {
         let live = (try? manager.destinationOfSymbolicLink(atPath: target.path)).flatMap { slots.firstIndex(of: $0) }
         let spare = parent.appendingPathComponent(slots[live.map { 1 - $0 } ?? 0])
         do {
-            try update(spare, to: files, carried: carried, from: target, hashes: hashes)
+            try update(spare, to: files, carried: carried, from: target, hashes: hashes, fromScratch: fromScratch)
             try publish(slots[live.map { 1 - $0 } ?? 0], at: target)
         } catch {
             throw Failure(diagnostic: .error("write-failed", "could not write the site: \(error.localizedDescription); the previous site is untouched",
@@ -95,17 +97,18 @@ enum OutputWriter {
 
     /// Brings the spare folder to exactly the new site: its manifest.json goes first (so that a build killed
     /// half-way leaves a folder the next build will not trust) and comes back last.
-    private static func update(_ spare: URL, to files: [RenderedFile], carried: [String], from current: URL, hashes: [String: String]) throws {
+    private static func update(_ spare: URL, to files: [RenderedFile], carried: [String], from current: URL, hashes: [String: String],
+                               fromScratch: Bool) throws {
         let manager = FileManager.default
         let manifest = spare.appendingPathComponent("manifest.json").path
-        let previous = previousManifest(spare)
+        let previous = fromScratch ? (hashes: [:], paths: []) : previousManifest(spare)
         var present = previous.hashes
         // The manifest vouches for the folder as the build that wrote it left it (see `listing(_:leftHolding:changedSince:)`).
         var status = stat()
         let vouched = !present.isEmpty && stat(manifest, &status) == 0 ? status.st_mtim : nil
         unlink(manifest)
         if present.isEmpty, manager.fileExists(atPath: spare.path) {
-            // No manifest: a killed build's folder, or one from elsewhere. Start it over.
+            // No manifest (a killed build's folder, or one from elsewhere), or a build from scratch: start it over.
             let discarded = spare.deletingLastPathComponent().appendingPathComponent(".\(spare.lastPathComponent).old-\(getpid())")
             try manager.moveItem(at: spare, to: discarded)
             removeInBackground(discarded.path)

@@ -134,7 +134,8 @@ public enum SiteBuilder {
         let carried = kept.values.flatMap(\.outputs) + rendered.keptPages
         log(BuildStep.writing.label + " (\(files.count + carried.count) files to \(options.output))")
         do {
-            try timed(.writing, &timings) { try OutputWriter.write(files, carried: carried.map(\.path), hashes: hashes, to: options.output) }
+            try timed(.writing, &timings) { try OutputWriter.write(files, carried: carried.map(\.path), hashes: hashes, to: options.output,
+                                                         fromScratch: !options.incremental) }
         } catch let failure as OutputWriter.Failure {
             diagnostics.append(failure.diagnostic)
             return outcome(diagnostics: diagnostics, fileCount: 0, timings: timings)

@@ -223,4 +223,25 @@ import Testing
         let clean = build(content, site, clean: true)
         #expect(!clean.upToDate && clean.projectsKept == 0 && clean.projectsBuilt == 2)
     }
+
+    /// A kept project's page is a hard link shared by the live and the spare folder, so an edit made in place in
+    /// the live site is in the spare too, and the spare's manifest still vouches for the old bytes: only a build
+    /// with `--clean`, which writes every file into a new folder, puts it right.
+    @Test func aCleanBuildUndoesAPageEditedInPlace() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let content = root.appendingPathComponent("content"), site = root.appendingPathComponent("site")
+        _ = try SampleGenerator.write(SampleGenerator.Options(projects: 2, months: 6, seed: 4), to: content.path)
+        #expect(!build(content, site).failed)
+        let projects = try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("projects").path).sorted()
+        try Data("---\ndate: 2026-12-20\nsource: interview\nauthor: A. Reader\nsentiment: mixed\n---\nA floor walk.\n".utf8)
+            .write(to: content.appendingPathComponent("projects/\(projects[1])/feedback/2026-12-20-floor-walk.md"))
+        #expect(build(content, site).projectsKept == 1)
+        let page = site.appendingPathComponent("projects/\(projects[0])/index.html").path
+        let original = try #require(FileManager.default.contents(atPath: page))
+        let handle = try #require(FileHandle(forWritingAtPath: page))
+        try handle.write(contentsOf: Data("edited in place".utf8))
+        try handle.close()
+        #expect(!build(content, site, clean: true).failed)
+        #expect(FileManager.default.contents(atPath: page) == original)
+    }
 }
