@@ -164,10 +164,13 @@ final class DirectoryWatcher: @unchecked Sendable {
         }
     }
 
-    /// One more burst.
+    /// One more burst. Not yielded once `stop()` has run (under the same lock), so that after it the stream holds
+    /// at most the one change buffered before: events already read when `stop()` was called are dropped.
     private func report() {
-        lock.withLock { bursts += 1 }
-        continuation.yield(())
+        lock.withLock {
+            bursts += 1
+            if wake[1] >= 0 { continuation.yield(()) }
+        }
     }
     #endif
 }
