@@ -346,11 +346,6 @@ enum OutputWriter {
         Deletions.shared.reap(adding: child)
     }
 
-    /// The previous site's file hashes, from its manifest.json; empty when there is none.
-    static func previousHashes(_ site: URL) -> [String: String] {
-        previousManifest(site).hashes
-    }
-
     /// The previous site's file hashes, from its manifest.json, and its paths in the manifest's order (sorted, as
     /// builds write it); empty when there is none.
     static func previousManifest(_ site: URL) -> (hashes: [String: String], paths: [String]) {
@@ -363,12 +358,8 @@ enum OutputWriter {
     }
 
     /// The `files` of a manifest.json laid out as `JSONValue` writes it (one `"path": "hash"` a line, no escapes
-    /// in the paths), read without a JSON parser; nil for any other text, which a JSON parser then reads.
-    static func manifestFiles(_ bytes: [UInt8]) -> [String: String]? {
-        manifestEntries(bytes)?.hashes
-    }
-
-    /// `manifestFiles`, with the paths in the order of the file.
+    /// in the paths), read without a JSON parser, with the paths in the order of the file; nil for any other
+    /// text, which a JSON parser then reads.
     static func manifestEntries(_ bytes: [UInt8]) -> (hashes: [String: String], paths: [String])? {
         let opening = Array("\n  \"files\": {\n".utf8), closing = Array("\n  }\n}\n".utf8)
         guard let start = bytes.firstRange(of: opening)?.upperBound, bytes.count >= start + closing.count - 1,

@@ -21,25 +21,25 @@ import Testing
             ("2026-\(index % 12 + 1)/projekt-ü-\(index)/index.html", String(format: "%064x", index * 7919))
         } + [("manifest-like \": \" text.html", "0"), ("style.css", "f")]
         let bytes = Self.manifest(files.sorted { $0.0 < $1.0 })
-        let fast = OutputWriter.manifestFiles(bytes)
+        let fast = OutputWriter.manifestEntries(bytes)?.hashes
         // A path with an escaped quote sends the whole file to the JSON parser.
         #expect(fast == nil)
         let plain = Self.manifest(files.filter { !$0.0.contains("\"") }.sorted { $0.0 < $1.0 })
-        #expect(try #require(OutputWriter.manifestFiles(plain)) == (try Self.parsed(plain)))
-        #expect(OutputWriter.manifestFiles(plain)?.count == 301)
+        #expect(try #require(OutputWriter.manifestEntries(plain)?.hashes) == (try Self.parsed(plain)))
+        #expect(OutputWriter.manifestEntries(plain)?.hashes.count == 301)
     }
 
     @Test func otherTextIsLeftToTheJSONParser() throws {
         let good = Self.manifest([("a.html", "1"), ("b/index.html", "2")])
-        #expect(OutputWriter.manifestFiles(good) == ["a.html": "1", "b/index.html": "2"])
+        #expect(OutputWriter.manifestEntries(good)?.hashes == ["a.html": "1", "b/index.html": "2"])
         for damaged in [Array(good.dropLast(3)), Array(good.prefix(40)), Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "  \"b", with: "\t\"b").utf8),
                         Self.manifest([]), Array("{\"files\": {\"a.html\": \"1\"}}".utf8)] {
-            #expect(OutputWriter.manifestFiles(damaged) == nil)
+            #expect(OutputWriter.manifestEntries(damaged)?.hashes == nil)
         }
         // Through the JSON parser, a compact manifest is still read.
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("{\"files\": {\"a.html\": \"1\"}}".utf8).write(to: folder.appendingPathComponent("manifest.json"))
-        #expect(OutputWriter.previousHashes(folder) == ["a.html": "1"])
+        #expect(OutputWriter.previousManifest(folder).hashes == ["a.html": "1"])
     }
 }
